@@ -1,0 +1,32 @@
+/**
+ * The calling side of the contract: turns a transport (IPC through the
+ * preload, or HTTP in browser mode) into a typed `DiptychApi` whose answers
+ * are validated before the UI trusts them.
+ */
+import { apiMethods, apiSchemas, type ApiMethod, type DiptychApi } from './contract';
+import { ApiError, type ApiResult } from './errors';
+
+/** Sends one call across a process boundary and returns the raw envelope. */
+export type Transport = (method: ApiMethod, input: unknown) => Promise<ApiResult<unknown>>;
+
+/** What the preload exposes on `window.diptych`. */
+export interface DiptychBridge {
+  invoke: (method: string, input: unknown) => Promise<ApiResult<unknown>>;
+}
+
+/** Builds a typed API over a transport; failures become thrown `ApiError`s with the host's message. */
+export function createApiClient(transport: Transport): DiptychApi {
+  const client: Partial<Record<ApiMethod, (input: unknown) => Promise<unknown>>> = {};
+  for (const method of apiMethods) {
+    client[method] = async (input: unknown) => {
+      const result = await transport(method, input ?? {});
+      if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+      const parsed = apiSchemas[method].output.safeParse(result.value);
+      if (!parsed.success) {
+        throw new ApiError('internal', `The answer to ${method} did not have the expected shape.`);
+      }
+      return parsed.data;
+    };
+  }
+  return client as DiptychApi;
+}

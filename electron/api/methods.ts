@@ -1,0 +1,20 @@
+/**
+ * The API's method names without their schemas, for the sandboxed preload:
+ * it forwards names and must stay small, so it does not bundle zod.
+ * `contract.ts` checks at compile time that this list and the schemas agree.
+ */
+export const API_METHOD_NAMES = [
+  'getAppInfo',
+  'listDocuments',
+  'getDocumentText',
+  'addTextDocument',
+  'getSession',
+  'saveLayout',
+  'saveSettings',
+  'dismissNotice',
+] as const;
+
+export type ApiMethodName = (typeof API_METHOD_NAMES)[number];
+
+/** Prefix of every IPC channel; the preload forwards only these. */
+export const IPC_PREFIX = 'diptych:';
