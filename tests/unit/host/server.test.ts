@@ -1,0 +1,138 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/core/content-security-policy';
+import { startHost, type RunningHost } from '../../../electron/host/server';
+import { LibraryService } from '../../../electron/library/library-service';
+import { documentsDir, tempDir } from '../../support/paths';
+
+interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A raw request, so the Host and Origin headers can be forged as an attacker would. */
+function send(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+let host: RunningHost;
+let rendererDir: string;
+
+beforeEach(async () => {
+  const dataDir = await tempDir();
+  rendererDir = await tempDir('diptych-renderer-');
+  await mkdir(join(rendererDir, 'assets'));
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Diptych</title>');
+  await writeFile(join(rendererDir, 'assets', 'app-1234.js'), 'console.log(1)');
+  const service = await LibraryService.open({ dataDir, documentsDir, mode: 'browser', version: 'test' });
+  host = await startHost({ service, rendererDir, port: 0 });
+});
+
+afterEach(async () => {
+  await host.close();
+});
+
+const api = (method: string, body: unknown, headers: Record<string, string> = {}) =>
+  send(host.port, `/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Diptych-Token': host.token, ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+describe('browser-mode host', () => {
+  it('listens on 127.0.0.1 only and prints a tokened URL', () => {
+    const address = host.server.address();
+    expect(typeof address === 'object' && address?.address).toBe('127.0.0.1');
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
+    expect(host.token.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('refuses requests without the token with 401, for pages and API alike', async () => {
+    expect((await send(host.port, '/')).status).toBe(401);
+    const apiReply = await send(host.port, '/api/listDocuments', { method: 'POST', body: '{}' });
+    expect(apiReply.status).toBe(401);
+    expect(JSON.parse(apiReply.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect((await send(host.port, '/?token=wrong')).status).toBe(401);
+  });
+
+  it('sets an HttpOnly SameSite=Strict cookie from the URL token, which then authorises what follows', async () => {
+    const page = await send(host.port, `/?token=${host.token}`);
+    expect(page.status).toBe(200);
+    const cookie = String(page.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const asset = await send(host.port, '/assets/app-1234.js', { headers: { Cookie: cookie.split(';')[0]! } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers['content-type']).toMatch(/javascript/);
+  });
+
+  it('refuses a Host header other than its own address with 403 (DNS rebinding)', async () => {
+    for (const hostHeader of ['evil.example:80', `attacker.test:${host.port}`, `127.0.0.1:${host.port + 1}`]) {
+      const reply = await send(host.port, `/?token=${host.token}`, { headers: { Host: hostHeader } });
+      expect(reply.status).toBe(403);
+    }
+    expect((await send(host.port, `/?token=${host.token}`, { headers: { Host: `localhost:${host.port}` } })).status).toBe(200);
+  });
+
+  it('refuses a foreign Origin with 403 even with the token', async () => {
+    const reply = await api('listDocuments', {}, { Origin: 'http://evil.example' });
+    expect(reply.status).toBe(403);
+    expect((await api('listDocuments', {}, { Origin: `http://127.0.0.1:${host.port}` })).status).toBe(200);
+  });
+
+  it('serves pages with a CSP that blocks inline script, nosniff, and no-store', async () => {
+    const page = await send(host.port, `/?token=${host.token}`);
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    expect(CONTENT_SECURITY_POLICY).toMatch(/script-src 'self'(;|$)/);
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect(page.headers['cache-control']).toBe('no-store');
+  });
+
+  it('answers API calls as ApiResult JSON with no-store and nosniff', async () => {
+    const reply = await api('listDocuments', {});
+    expect(reply.status).toBe(200);
+    expect(reply.headers['cache-control']).toBe('no-store');
+    expect(reply.headers['x-content-type-options']).toBe('nosniff');
+    const result = JSON.parse(reply.body);
+    expect(result.ok).toBe(true);
+    expect(result.value).toHaveLength(2);
+  });
+
+  it('answers bad calls with specific errors', async () => {
+    expect(JSON.parse((await api('getDocumentText', { id: 'nope' })).body)).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'There is no document "nope" in the library.' },
+    });
+    const badJson = await api('listDocuments', '{not json');
+    expect(badJson.status).toBe(400);
+    expect(JSON.parse(badJson.body).error.message).toBe('The request body is not valid JSON.');
+    expect(JSON.parse((await api('dropTables', {})).body).error.code).toBe('unknown-method');
+    expect(JSON.parse((await api('getDocumentText', { id: ['a'] })).body).error.code).toBe('invalid-input');
+    const get = await send(host.port, '/api/listDocuments', { headers: { 'X-Diptych-Token': host.token } });
+    expect(get.status).toBe(405);
+  });
+
+  it('never serves a file outside the renderer folder', async () => {
+    for (const path of ['/../package.json', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2findex.html%00', '/..%5c..%5cpackage.json']) {
+      const reply = await send(host.port, path, { headers: { 'X-Diptych-Token': host.token } });
+      expect([400, 404]).toContain(reply.status);
+    }
+  });
+
+  it('refuses a second host on a port that is taken', async () => {
+    const service = await LibraryService.open({ dataDir: await tempDir(), documentsDir, mode: 'browser', version: 'test' });
+    await expect(startHost({ service, rendererDir, port: host.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+  });
+});
