@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+// `npm run bench`: prints speed figures for the foundation as a table.
+// Runs the real host and Debian's Chromium; nothing here is a pass/fail test.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { buildAll } from './build.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const executablePath = process.env.DIPTYCH_CHROMIUM ?? '/usr/bin/chromium';
+const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+
+function startHost(dataDir) {
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(root, 'dist/host/host.mjs'), '--no-open', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /Diptych ready at (\S+)/.exec(out);
+      if (match) {
+        const url = new URL(match[1]);
+        resolve({ child, url: match[1], origin: url.origin, token: url.searchParams.get('token'), started });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}`)));
+  });
+}
+
+async function call(host, method, input = {}) {
+  const response = await fetch(`${host.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Diptych-Token': host.token },
+    body: JSON.stringify(input),
+  });
+  const result = await response.json();
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+function stop(host) {
+  return new Promise((resolve) => {
+    host.child.once('exit', resolve);
+    host.child.kill('SIGINT');
+  });
+}
+
+const rows = [];
+const row = (what, value, unit, target) => rows.push({ what, value, unit, target });
+
+await buildAll({ only: ['renderer', 'host'] });
+
+// 1. Host start to first API answer.
+{
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const host = await startHost(mkdtempSync(join(tmpdir(), 'diptych-bench-')));
+    await call(host, 'listDocuments');
+    times.push(performance.now() - host.started);
+    await stop(host);
+  }
+  row('host start → first API answer (median of 5, new library)', median(times), 'ms', '');
+}
+
+const browser = await chromium.launch({ executablePath, args: launchArgs });
+const host = await startHost(mkdtempSync(join(tmpdir(), 'diptych-bench-')));
+try {
+  // 2. Page load to both source texts rendered.
+  {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const times = [];
+    for (let i = 0; i < 11; i++) {
+      await page.goto(host.url);
+      const ms = await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const ready = () => document.querySelector('[data-testid="pane-left"][data-ready="true"]') && document.querySelector('[data-testid="pane-right"][data-ready="true"]');
+            const poll = () => (ready() ? resolve(performance.now()) : requestAnimationFrame(poll));
+            poll();
+          }),
+      );
+      if (i > 0) times.push(ms); // the first load warms the disk cache
+    }
+    row('page load → both source texts rendered (median of 10)', median(times), 'ms', '< 400');
+    await page.close();
+  }
+
+  // 3. The 5 MB text.
+  {
+    const sources = ['000_f1b498f6176dc71c.txt', '001_50dbc8cc9f109cf8.txt'].map((f) => readFileSync(join(root, 'documents', f), 'utf8'));
+    const parts = [];
+    let length = 0;
+    for (let i = 0; length < 5 * 1024 * 1024; i++) {
+      const chunk = `§${i} ${sources[i % 2].trim()}\n\n`;
+      parts.push(chunk);
+      length += chunk.length;
+    }
+    const added = await call(host, 'addTextDocument', { title: 'Five megabytes', text: parts.join('') });
+    const session = await call(host, 'getSession');
+    await call(host, 'saveLayout', { layout: { ...session.layout, left: { documentId: added.id, position: 0 } } });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const firstScreen = [];
+    for (let i = 0; i < 4; i++) {
+      await page.goto(host.url);
+      firstScreen.push(
+        await page.evaluate(
+          (id) =>
+            new Promise((resolve) => {
+              const poll = () => (document.querySelector(`[data-testid="pane-left"][data-document-id="${id}"][data-ready="true"]`) ? resolve(performance.now()) : requestAnimationFrame(poll));
+              poll();
+            }),
+          added.id,
+        ),
+      );
+    }
+    row('5 MB text: page load → first screen (median of 3)', median(firstScreen.slice(1)), 'ms', '< 500');
+    const count = () => page.evaluate(() => document.getElementsByTagName('*').length);
+    const counts = [await count()];
+    const input = page.getByRole('spinbutton', { name: 'Position in left pane, percent' });
+    for (const [label, percent] of [['middle', '50'], ['end', '100']]) {
+      const t0 = performance.now();
+      await input.fill(percent);
+      await input.press('Enter');
+      await page.waitForFunction(
+        ({ p, length }) => {
+          const blocks = [...document.querySelectorAll('[data-testid="pane-text-left"] [data-block-start]')];
+          const scroller = document.querySelector('[data-testid="pane-scroll-left"]');
+          if (!scroller || blocks.length === 0) return false;
+          const top = scroller.getBoundingClientRect().top;
+          const visible = blocks.find((b) => b.getBoundingClientRect().bottom > top);
+          return visible && Math.abs(Number(visible.getAttribute('data-block-start')) / length - p / 100) < 0.05;
+        },
+        { p: Number(percent), length: added.length },
+        { polling: 'raf', timeout: 10_000 },
+      ).catch(() => {});
+      row(`5 MB text: jump to the ${label}`, performance.now() - t0, 'ms', '');
+      counts.push(await count());
+    }
+    for (let i = 0; i < 20; i++) {
+      await page.getByTestId('pane-scroll-left').evaluate((el, f) => el.scrollTo(0, el.scrollHeight * f), i / 20);
+      await page.waitForTimeout(30);
+      counts.push(await count());
+    }
+    row('5 MB text: DOM elements, most seen while scrolling', Math.max(...counts), '', '< 3000');
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  await stop(host);
+}
+
+console.log('\nDiptych benchmark (this machine: ' + (await import('node:os')).cpus().length + ' cores)\n');
+const w = Math.max(...rows.map((r) => r.what.length));
+console.log(`${'measure'.padEnd(w)}  ${'value'.padStart(9)}  target`);
+console.log(`${'-'.repeat(w)}  ${'-'.repeat(9)}  ------`);
+for (const r of rows) console.log(`${r.what.padEnd(w)}  ${`${Math.round(r.value)}${r.unit ? ' ' + r.unit : ''}`.padStart(9)}  ${r.target}`);
