@@ -1,0 +1,84 @@
+/**
+ * The keyboard shortcuts: one list for the help overlay, one matcher for
+ * the key handler, so the two can never disagree.
+ */
+
+/** A shortcut as the help overlay shows it. */
+export interface ShortcutInfo {
+  keys: string[];
+  /** Keys pressed together (a chord) rather than alternatives. */
+  together?: boolean;
+  action: string;
+}
+
+/** What a key press asks for. */
+export type ShortcutCommand =
+  | 'focus-left'
+  | 'focus-right'
+  | 'toggle-library'
+  | 'toggle-maximise'
+  | 'swap'
+  | 'settings'
+  | 'help';
+
+/** True on macOS, where the Command key plays Ctrl's part. */
+export function isMac(): boolean {
+  return typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+}
+
+/** Every shortcut, in the order the help overlay lists them. */
+export function shortcutList(mac: boolean = isMac()): ShortcutInfo[] {
+  const mod = mac ? '⌘' : 'Ctrl';
+  return [
+    { keys: ['['], action: 'Focus the left pane' },
+    { keys: [']'], action: 'Focus the right pane' },
+    { keys: ['M'], action: 'Maximise or restore the focused pane' },
+    { keys: ['S'], action: 'Swap the two panes' },
+    { keys: [mod, 'B'], together: true, action: 'Show or hide the library' },
+    { keys: [mod, ','], together: true, action: 'Open reading settings' },
+    { keys: ['?'], action: 'Show these keyboard shortcuts' },
+    { keys: ['Esc'], action: 'Close a dialog' },
+    { keys: ['↑', '↓', 'PgUp', 'PgDn', 'Space'], action: 'Scroll the focused text' },
+    { keys: ['Tab'], action: 'Move to the next control' },
+  ];
+}
+
+/** Where single-key shortcuts must not fire, because the key is text being typed. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!(target instanceof Element)) return false;
+  if (target.closest('input, select, textarea')) return true;
+  if (target instanceof HTMLElement && target.isContentEditable) return true;
+  // isContentEditable is missing in some DOMs (jsdom); the attribute says the same.
+  return target.closest('[contenteditable]:not([contenteditable="false"])') !== null;
+}
+
+/**
+ * The command for a key press, or null. `dialogOpen` limits shortcuts to the
+ * one that toggles settings, since a modal dialog owns the keyboard.
+ */
+export function matchShortcut(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'target' | 'isComposing'>, dialogOpen: boolean): ShortcutCommand | null {
+  if (event.isComposing) return null;
+  const mod = event.ctrlKey || event.metaKey;
+  if (mod && !event.altKey && !event.shiftKey) {
+    if (event.key === ',') return 'settings';
+    if (!dialogOpen && event.key.toLowerCase() === 'b') return 'toggle-library';
+    return null;
+  }
+  if (dialogOpen || mod || event.altKey || isTypingTarget(event.target)) return null;
+  switch (event.key) {
+    case '[':
+      return 'focus-left';
+    case ']':
+      return 'focus-right';
+    case 'm':
+    case 'M':
+      return 'toggle-maximise';
+    case 's':
+    case 'S':
+      return 'swap';
+    case '?':
+      return 'help';
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Everything the window needs before it can show the workspace: the
+ * session (layout and settings), the library and the host's notices.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { AppInfo, DocumentSummary, Session } from '../../../electron/api/contract';
+import { api } from '../api';
+
+/** The start-up data. */
+export interface BootData {
+  session: Session;
+  documents: DocumentSummary[];
+  /** Null when the host could not say (notices are a nicety, not a reason to fail). */
+  appInfo: AppInfo | null;
+}
+
+/** Where start-up is. */
+export type BootState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: BootData };
+
+async function boot(): Promise<BootData> {
+  const [session, documents, appInfo] = await Promise.all([
+    api.getSession({}),
+    api.listDocuments({}),
+    api.getAppInfo({}).catch((error: unknown) => {
+      console.warn('Diptych: could not read the app info; notices are not shown.', error);
+      return null;
+    }),
+  ]);
+  return { session, documents, appInfo };
+}
+
+/** Loads the start-up data; `retry` starts over after a failure. */
+export function useBootstrap(): { state: BootState; retry: () => void } {
+  const [attempt, setAttempt] = useState(0);
+  const [result, setResult] = useState<{ attempt: number; state: BootState } | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    boot().then(
+      (data) => {
+        if (live) setResult({ attempt, state: { status: 'ready', data } });
+      },
+      (error: unknown) => {
+        const message = error instanceof Error && error.message ? error.message : 'The host gave no reason.';
+        if (live) setResult({ attempt, state: { status: 'error', message } });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [attempt]);
+
+  const retry = useCallback(() => setAttempt((value) => value + 1), []);
+  const state: BootState = result && result.attempt === attempt ? result.state : { status: 'loading' };
+  return { state, retry };
+}

@@ -1,0 +1,55 @@
+/**
+ * Document texts fetched through the API, segmented once and kept for the
+ * few documents in use, so swapping panes or reopening a text is instant.
+ */
+import { segmentText, type TextBlock } from '../../../electron/core/text-blocks';
+import { api } from '../api';
+
+/** A document ready to render. */
+export interface LoadedDocument {
+  id: string;
+  text: string;
+  blocks: TextBlock[];
+}
+
+/** Texts kept in memory: both panes plus a few recent ones (a text may be megabytes). */
+const MAX_CACHED = 4;
+
+const cache = new Map<string, Promise<LoadedDocument>>();
+
+async function fetchDocument(id: string): Promise<LoadedDocument> {
+  const { text } = await api.getDocumentText({ id });
+  return { id, text, blocks: segmentText(text) };
+}
+
+/** The document's text and blocks, from the cache or the API. Failures are not cached. */
+export function loadDocument(id: string): Promise<LoadedDocument> {
+  const cached = cache.get(id);
+  if (cached) {
+    // Re-insert to mark it most recently used.
+    cache.delete(id);
+    cache.set(id, cached);
+    return cached;
+  }
+  const loading = fetchDocument(id);
+  cache.set(id, loading);
+  loading.catch(() => {
+    if (cache.get(id) === loading) cache.delete(id);
+  });
+  while (cache.size > MAX_CACHED) {
+    const oldest = cache.keys().next().value;
+    if (oldest === undefined) break;
+    cache.delete(oldest);
+  }
+  return loading;
+}
+
+/** Forgets a document so the next load asks the API again (Retry after a failure). */
+export function forgetDocument(id: string): void {
+  cache.delete(id);
+}
+
+/** Empties the cache (tests). */
+export function clearDocumentCache(): void {
+  cache.clear();
+}

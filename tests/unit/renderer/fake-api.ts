@@ -1,0 +1,75 @@
+/**
+ * An in-memory stand-in for the host, shaped like the real contract, so
+ * component tests exercise the renderer against the API it really calls.
+ */
+import { vi } from 'vitest';
+import type { DiptychApi, DocumentSummary, Layout, Notice, Settings } from '../../../electron/api/contract';
+
+/** What a fake host starts with. */
+export interface FakeHostOptions {
+  layout?: Partial<Layout>;
+  settings?: Partial<Settings>;
+  notices?: Notice[];
+  texts?: Record<string, string>;
+}
+
+export const SOVIET_TEXT =
+  'Share This Article\n\nIn August 1939, an announcement of a pact between two nations stunned the world.\n\nThe nations could not have been more ideologically apart. Yet the signing signaled a temporary détente.\n';
+export const LONDON_TEXT =
+  'After the guarantee given to Poland, the United Kingdom and France enter into talks with the USSR.\nBut the negotiations snag.\nThe dilemma is clear for London.\n\n\n';
+
+function summary(id: string, title: string, text: string): DocumentSummary {
+  return {
+    id,
+    title,
+    kind: 'text',
+    description: `About ${title}.`,
+    length: text.length,
+    words: text.split(/\s+/).filter(Boolean).length,
+    origin: 'bundled',
+    addedAt: '2024-01-01T00:00:00.000Z',
+  };
+}
+
+/** A fake API with spies on every method the reader uses (the contract grows as features land). */
+export function createFakeApi(options: FakeHostOptions = {}) {
+  const texts: Record<string, string> = options.texts ?? {
+    'soviet-overtures-1939': SOVIET_TEXT,
+    'londons-dilemma-1939': LONDON_TEXT,
+  };
+  const titles: Record<string, string> = {
+    'soviet-overtures-1939': 'The Soviet Overtures of 1939',
+    'londons-dilemma-1939': "London's Dilemma, Summer 1939",
+  };
+  const documents = Object.entries(texts).map(([id, text]) => summary(id, titles[id] ?? id, text));
+  const layout: Layout = {
+    left: { documentId: 'soviet-overtures-1939', position: 0 },
+    right: { documentId: 'londons-dilemma-1939', position: 0 },
+    split: 0.5,
+    sidebarOpen: true,
+    maximised: null,
+    focusedPane: 'left',
+    ...options.layout,
+  };
+  const settings: Settings = { theme: 'light', fontSize: 18, fontFamily: 'serif', lineWidth: 66, ...options.settings };
+  const api = {
+    getAppInfo: vi.fn(async () => ({ version: '0.1.0', mode: 'browser' as const, dataDir: '/tmp/data', notices: options.notices ?? [] })),
+    listDocuments: vi.fn(async () => documents),
+    getDocumentText: vi.fn(async ({ id }: { id: string }) => {
+      const text = texts[id];
+      if (text === undefined) throw new Error(`There is no document "${id}".`);
+      return { id, text };
+    }),
+    addTextDocument: vi.fn(async () => {
+      throw new Error('not used in these tests');
+    }),
+    getSession: vi.fn(async () => ({ layout, settings })),
+    saveLayout: vi.fn(async (_input: { layout: Layout }) => null),
+    saveSettings: vi.fn(async (_input: { settings: Settings }) => null),
+    dismissNotice: vi.fn(async (_input: { id: string }) => null),
+  } satisfies Partial<DiptychApi>;
+  return api;
+}
+
+/** The fake's type, for tests that reach into its spies. */
+export type FakeApi = ReturnType<typeof createFakeApi>;
