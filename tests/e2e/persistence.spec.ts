@@ -63,16 +63,23 @@ test('a corrupt database is moved aside and the reader is told where it went', a
   }
 });
 
-test('a document whose file has gone shows an error in its pane while the other pane keeps working', async ({ page, host, openApp }) => {
+test('a document whose file has gone shows an error in its pane while the other pane keeps working', async ({ page, host }) => {
   const added = await callApi<{ id: string }>(host, 'addTextDocument', { title: 'Fragile notes', text: 'Soon to vanish.' });
+  expect(await host.stop()).toBe(0);
   const stored = readdirSync(join(host.dataDir, 'files'));
   expect(stored).toHaveLength(1);
   rmSync(join(host.dataDir, 'files', stored[0]!));
-  await openApp();
-  await page.getByRole('combobox', { name: 'Document in right pane' }).selectOption(added.id);
-  await expect(page.getByTestId('pane-right')).toContainText('“Fragile notes” could not be read: its file is missing.');
-  await expect(page.getByTestId('pane-right').getByRole('button', { name: /retry/i })).toBeVisible();
-  expect(await page.getByTestId('pane-text-left').textContent()).toContain('Share This Article');
+  const again = await startHostProcess(host.dataDir);
+  try {
+    await page.goto(again.url);
+    await expect(page.getByTestId('pane-left')).toHaveAttribute('data-ready', 'true');
+    await page.getByRole('combobox', { name: 'Document in right pane' }).selectOption(added.id);
+    await expect(page.getByTestId('pane-right')).toContainText('"Fragile notes" could not be read: its file is missing.');
+    await expect(page.getByTestId('pane-right').getByRole('button', { name: /retry/i })).toBeVisible();
+    expect(await page.getByTestId('pane-text-left').textContent()).toContain('Share This Article');
+  } finally {
+    await again.stop();
+  }
 });
 
 test('no request leaves 127.0.0.1', async ({ page, openApp, requests }) => {
