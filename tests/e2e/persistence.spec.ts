@@ -100,3 +100,11 @@ test('the host refuses a data folder it cannot use, with a clear message and a n
   await expect(startHostProcess(blocker)).rejects.toThrow(/exited with 1[\s\S]*cannot use the data folder .*not-a-folder: a file of that name is in the way/);
   expect(existsSync(join(blocker, 'diptych.json'))).toBe(false);
 });
+
+test('a second host on a port that is taken stops with a clear message and a non-zero exit', async ({ host }) => {
+  const port = new URL(host.url).port;
+  await expect(startHostProcess(await newDataDir(), ['--port', port])).rejects.toThrow(
+    new RegExp(`exited with 1[\\s\\S]*port ${port} on 127\\.0\\.0\\.1 is already in use`),
+  );
+  expect((await callApi<unknown[]>(host, 'listDocuments')).length).toBe(2);
+});
