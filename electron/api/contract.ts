@@ -4,6 +4,7 @@
  * in `apiMethods`; main, preload, host, client and tests all loop over it.
  */
 import { z } from 'zod';
+import { annotation, annotationId, annotationMotivation } from './annotation-schema';
 import { API_METHOD_NAMES, type ApiMethodName } from './methods';
 
 export { IPC_PREFIX } from './methods';
@@ -109,6 +110,31 @@ export const apiSchemas = {
   saveLayout: { input: z.object({ layout }).strict(), output: z.null() },
   saveSettings: { input: z.object({ settings }).strict(), output: z.null() },
   dismissNotice: { input: z.object({ id: z.string().max(200) }).strict(), output: z.null() },
+
+  /** Annotations with a passage in any of `documentIds` (all when omitted), of the given motivations (all when omitted). */
+  listAnnotations: {
+    input: z
+      .object({
+        documentIds: z.array(documentId).max(100).optional(),
+        motivations: z.array(annotationMotivation).max(3).optional(),
+      })
+      .strict(),
+    output: z.array(annotation),
+  },
+  /** Creates or replaces one annotation; answers once it is on disk. Every passage must name a library document. */
+  putAnnotation: { input: z.object({ annotation }).strict(), output: annotation },
+  /** Deletes one annotation; answers once that is on disk. */
+  deleteAnnotation: { input: z.object({ id: annotationId }).strict(), output: z.null() },
+  /** Exports annotations (all, or those touching one document) as W3C JSON-LD or as Markdown files. */
+  exportAnnotations: {
+    input: z.object({ documentId: documentId.optional(), format: z.enum(['w3c', 'markdown']) }).strict(),
+    output: z.object({ files: z.array(z.object({ name: z.string(), mediaType: z.string(), content: z.string() })) }),
+  },
+  /** Imports a W3C export (an AnnotationCollection, a page, or an array): all of it, or nothing. */
+  importAnnotations: {
+    input: z.object({ content: z.string().max(MAX_TEXT_LENGTH), fileName: z.string().max(500).optional() }).strict(),
+    output: z.object({ added: z.number().int().nonnegative(), replaced: z.number().int().nonnegative() }),
+  },
 } as const;
 
 export type ApiMethod = keyof typeof apiSchemas;

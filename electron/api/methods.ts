@@ -12,6 +12,11 @@ export const API_METHOD_NAMES = [
   'saveLayout',
   'saveSettings',
   'dismissNotice',
+  'listAnnotations',
+  'putAnnotation',
+  'deleteAnnotation',
+  'exportAnnotations',
+  'importAnnotations',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];

@@ -10,6 +10,7 @@ import type { Low } from 'lowdb';
 import type {
   AppInfo,
   ApiInput,
+  ApiOutput,
   DiptychApi,
   DocumentSummary,
   Layout,
@@ -18,6 +19,8 @@ import type {
 } from '../api/contract';
 import { ApiError } from '../api/errors';
 import { countWords } from '../core/text-blocks';
+import { AnnotationMethods } from './annotation-methods';
+import { AnnotationStore } from './annotation-store';
 import { openDatabase, type DatabaseData, type DocumentRecord } from './database';
 import { ensureWritableDir } from './data-dir';
 import { writeFileDurably } from './durable-json-file';
@@ -28,6 +31,8 @@ export interface LibraryOptions {
   documentsDir: string;
   mode: AppInfo['mode'];
   version: string;
+  /** Where the library reports repairs it made on its own (defaults to console.warn). */
+  log?: (message: string) => void;
 }
 
 const STORED_FILES_FOLDER = 'files';
@@ -43,21 +48,34 @@ export class LibraryService implements DiptychApi {
   readonly #db: Low<DatabaseData>;
   readonly #manifest: ManifestEntry[];
   readonly #texts = new Map<string, string>();
+  readonly #annotationStore: AnnotationStore;
+  readonly #annotations: AnnotationMethods;
 
-  private constructor(options: LibraryOptions, db: Low<DatabaseData>, databasePath: string, manifest: ManifestEntry[]) {
+  private constructor(options: LibraryOptions, db: Low<DatabaseData>, databasePath: string, manifest: ManifestEntry[], store: AnnotationStore) {
     this.options = options;
     this.#db = db;
     this.databasePath = databasePath;
     this.#manifest = manifest;
+    this.#annotationStore = store;
+    this.#annotations = new AnnotationMethods(store, () => this.#db.data.documents);
   }
 
-  /** Opens the library in `dataDir`, seeding it from the bundled documents on first run. */
+  /**
+   * Opens the library in `dataDir`, seeding it from the bundled documents on
+   * first run, and loads every annotation. Annotation files that could not be
+   * read become notices, kept in the database until the reader dismisses them.
+   */
   static async open(options: LibraryOptions): Promise<LibraryService> {
     await ensureWritableDir(options.dataDir);
     const manifest = await readManifest(options.documentsDir);
     const { db, path } = await openDatabase(options.dataDir);
-    const service = new LibraryService(options, db, path, manifest);
+    const { store, notices } = await AnnotationStore.open(options.dataDir, options.log ? { log: options.log } : {});
+    const service = new LibraryService(options, db, path, manifest, store);
     await service.#seed();
+    if (notices.length > 0) {
+      db.data.notices.push(...notices);
+      await service.#save();
+    }
     return service;
   }
 
@@ -198,8 +216,34 @@ export class LibraryService implements DiptychApi {
     return null;
   }
 
+  async listAnnotations(input: ApiInput<'listAnnotations'>): Promise<ApiOutput<'listAnnotations'>> {
+    return this.#annotations.list(input);
+  }
+
+  async putAnnotation(input: ApiInput<'putAnnotation'>): Promise<ApiOutput<'putAnnotation'>> {
+    return this.#annotations.put(input);
+  }
+
+  async deleteAnnotation(input: ApiInput<'deleteAnnotation'>): Promise<null> {
+    return this.#annotations.delete(input);
+  }
+
+  async exportAnnotations(input: ApiInput<'exportAnnotations'>): Promise<ApiOutput<'exportAnnotations'>> {
+    return this.#annotations.export(input);
+  }
+
+  async importAnnotations(input: ApiInput<'importAnnotations'>): Promise<ApiOutput<'importAnnotations'>> {
+    return this.#annotations.import(input);
+  }
+
   /** Waits for pending writes; hosts call it before exiting. */
   async flush(): Promise<void> {
+    try {
+      await this.#annotationStore.flush();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new ApiError('storage', `Could not save annotations to ${this.#annotationStore.folder}: ${reason}.`);
+    }
     await this.#save();
   }
 }

@@ -1,0 +1,177 @@
+/**
+ * Diptych's annotations, stored and exchanged as W3C Web Annotations
+ * (https://www.w3.org/TR/annotation-model/). What Diptych adds of its own
+ * is one extension property, `diptych:colour`, declared in the export's
+ * JSON-LD context.
+ *
+ * - A highlight: motivation `highlighting`, one passage target, a colour,
+ *   and optional tag bodies.
+ * - A note: motivation `commenting`, a Markdown body, and zero or more
+ *   passage targets (a note with no passage targets the notebook).
+ * - A cross-link: motivation `linking`, two or more passage targets in
+ *   different documents (or the same one), and an optional Markdown body
+ *   explaining it.
+ */
+import { z } from 'zod';
+
+/** Largest note body, in UTF-16 code units (about 1 MB of text). */
+export const MAX_NOTE_BODY_LENGTH = 1_000_000;
+/** Characters of context kept before and after a quote. */
+export const QUOTE_CONTEXT_LENGTH = 32;
+
+export const HIGHLIGHT_COLOURS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export const highlightColour = z.enum(HIGHLIGHT_COLOURS);
+export type HighlightColour = z.infer<typeof highlightColour>;
+
+/** The JSON-LD context of every exported annotation. */
+export const ANNOTATION_CONTEXT = [
+  'http://www.w3.org/ns/anno.jsonld',
+  { diptych: 'https://diptych.invalid/ns#', 'diptych:colour': { '@type': 'http://www.w3.org/2001/XMLSchema#string' } },
+] as const;
+
+/** The stable URI of a library document; annotations point at documents through it. */
+export const DOCUMENT_URI_PREFIX = 'urn:diptych:document:';
+/** What a note with no passage targets: the user's notebook. */
+export const NOTEBOOK_URI = 'urn:diptych:notebook';
+
+export const documentUri = z
+  .string()
+  .regex(/^urn:diptych:document:[A-Za-z0-9._-]{1,200}$/, 'a document URI is urn:diptych:document:<id>');
+
+export const annotationId = z
+  .string()
+  .regex(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'an annotation id is urn:uuid:<uuid>');
+export type AnnotationId = z.infer<typeof annotationId>;
+
+export const textQuoteSelector = z
+  .object({
+    type: z.literal('TextQuoteSelector'),
+    exact: z.string().min(1, 'a quote cannot be empty').max(MAX_NOTE_BODY_LENGTH),
+    prefix: z.string().max(QUOTE_CONTEXT_LENGTH),
+    suffix: z.string().max(QUOTE_CONTEXT_LENGTH),
+  })
+  .strict();
+export type TextQuoteSelector = z.infer<typeof textQuoteSelector>;
+
+export const textPositionSelector = z
+  .object({
+    type: z.literal('TextPositionSelector'),
+    start: z.number().int().nonnegative(),
+    end: z.number().int().nonnegative(),
+  })
+  .strict()
+  .refine((s) => s.start < s.end, 'a position selector must have start < end');
+export type TextPositionSelector = z.infer<typeof textPositionSelector>;
+
+/** A passage of a document: always both a quote and a position, so either can re-find it. */
+export const passageTarget = z
+  .object({
+    type: z.literal('SpecificResource'),
+    source: documentUri,
+    selector: z.tuple([textQuoteSelector, textPositionSelector]),
+  })
+  .strict();
+export type PassageTarget = z.infer<typeof passageTarget>;
+
+export const annotationTarget = z.union([passageTarget, z.literal(NOTEBOOK_URI)]);
+export type AnnotationTarget = z.infer<typeof annotationTarget>;
+
+export const markdownBody = z
+  .object({
+    type: z.literal('TextualBody'),
+    purpose: z.literal('commenting'),
+    format: z.literal('text/markdown'),
+    value: z.string().max(MAX_NOTE_BODY_LENGTH, 'a note is at most 1 MB of text'),
+  })
+  .strict();
+export type MarkdownBody = z.infer<typeof markdownBody>;
+
+export const tagBody = z
+  .object({
+    type: z.literal('TextualBody'),
+    purpose: z.literal('tagging'),
+    value: z.string().trim().min(1, 'a tag cannot be empty').max(100, 'a tag is at most 100 characters'),
+  })
+  .strict();
+export type TagBody = z.infer<typeof tagBody>;
+
+export const annotationBody = z.union([markdownBody, tagBody]);
+export type AnnotationBody = z.infer<typeof annotationBody>;
+
+export const annotationMotivation = z.enum(['highlighting', 'commenting', 'linking']);
+export type AnnotationMotivation = z.infer<typeof annotationMotivation>;
+
+const isoDate = z.iso.datetime({ offset: true });
+
+/** One annotation as Diptych stores it (the export adds `@context`). */
+export const annotation = z
+  .object({
+    id: annotationId,
+    type: z.literal('Annotation'),
+    motivation: annotationMotivation,
+    created: isoDate,
+    modified: isoDate,
+    body: z.array(annotationBody).max(200),
+    target: z.array(annotationTarget).min(1, 'an annotation needs at least one target').max(100),
+    'diptych:colour': highlightColour.optional(),
+  })
+  .strict()
+  .superRefine((a, ctx) => {
+    const passages = a.target.filter((t) => t !== NOTEBOOK_URI);
+    const comments = a.body.filter((b) => b.purpose === 'commenting');
+    if (comments.length > 1) ctx.addIssue({ code: 'custom', message: 'an annotation has at most one Markdown body', path: ['body'] });
+    if (a.motivation === 'highlighting' && (passages.length !== 1 || a.target.length !== 1)) {
+      ctx.addIssue({ code: 'custom', message: 'a highlight has exactly one passage target', path: ['target'] });
+    }
+    if (a.motivation === 'highlighting' && !a['diptych:colour']) {
+      ctx.addIssue({ code: 'custom', message: 'a highlight has a colour', path: ['diptych:colour'] });
+    }
+    if (a.motivation === 'linking' && (passages.length < 2 || passages.length !== a.target.length)) {
+      ctx.addIssue({ code: 'custom', message: 'a link joins at least two passages', path: ['target'] });
+    }
+    if (a.motivation === 'commenting' && comments.length !== 1) {
+      ctx.addIssue({ code: 'custom', message: 'a note has one Markdown body', path: ['body'] });
+    }
+    if (a.motivation === 'commenting' && a.target.includes(NOTEBOOK_URI) && a.target.length !== 1) {
+      ctx.addIssue({ code: 'custom', message: 'a note targets passages or the notebook, not both', path: ['target'] });
+    }
+  });
+export type Annotation = z.infer<typeof annotation>;
+
+/** The document id inside a document URI. */
+export function documentIdOfUri(uri: string): string {
+  return uri.slice(DOCUMENT_URI_PREFIX.length);
+}
+
+/** The URI of a document id. */
+export function uriOfDocument(id: string): string {
+  return `${DOCUMENT_URI_PREFIX}${id}`;
+}
+
+/** The passage targets of an annotation (not the notebook). */
+export function passagesOf(a: Pick<Annotation, 'target'>): PassageTarget[] {
+  return a.target.filter((t): t is PassageTarget => t !== NOTEBOOK_URI);
+}
+
+/** The Markdown text of a note or link, or '' when it has none. */
+export function markdownOf(a: Pick<Annotation, 'body'>): string {
+  for (const b of a.body) if (b.purpose === 'commenting') return b.value;
+  return '';
+}
+
+/** The tags of an annotation. */
+export function tagsOf(a: Pick<Annotation, 'body'>): string[] {
+  return a.body.filter((b): b is TagBody => b.purpose === 'tagging').map((b) => b.value);
+}
+
+/**
+ * A note's title: its first non-empty line without Markdown heading marks,
+ * so `[[Title]]` mentions work without a separate title field.
+ */
+export function noteTitle(markdown: string): string {
+  for (const line of markdown.split('\n')) {
+    const title = line.replace(/^\s{0,3}#{1,6}\s+/, '').trim();
+    if (title) return title.slice(0, 200);
+  }
+  return 'Untitled note';
+}
