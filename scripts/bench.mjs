@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: prints speed figures for the foundation as a table.
 // Runs the real host and Debian's Chromium; nothing here is a pass/fail test.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -158,8 +158,26 @@ try {
   await stop(host);
 }
 
+// Benchmarks of other parts live beside their code's tests and print one JSON line of rows.
+const subBenches = [
+  ['tests/bench/anchoring-bench.ts', ['--import', 'tsx']],
+  ['tests/bench/annotation-store-bench.ts', ['--import', 'tsx']],
+  ['tests/bench/annotation-ui-bench.mjs', []],
+];
+for (const [file, flags] of subBenches) {
+  if (!existsSync(join(root, file))) continue;
+  const result = spawnSync(process.execPath, [...flags, join(root, file)], { cwd: root, encoding: 'utf8', timeout: 10 * 60 * 1000 });
+  const line = (result.stdout ?? '').trim().split('\n').reverse().find((l) => l.startsWith('{'));
+  try {
+    for (const r of JSON.parse(line).rows) row(r.what, r.value, r.unit ?? '', r.target ?? '');
+  } catch {
+    row(`${file} did not report (exit ${result.status}): ${(result.stderr ?? '').trim().split('\n').pop()}`, NaN, '', '');
+  }
+}
+
 console.log('\nDiptych benchmark (this machine: ' + (await import('node:os')).cpus().length + ' cores)\n');
 const w = Math.max(...rows.map((r) => r.what.length));
 console.log(`${'measure'.padEnd(w)}  ${'value'.padStart(9)}  target`);
 console.log(`${'-'.repeat(w)}  ${'-'.repeat(9)}  ------`);
-for (const r of rows) console.log(`${r.what.padEnd(w)}  ${`${Math.round(r.value)}${r.unit ? ' ' + r.unit : ''}`.padStart(9)}  ${r.target}`);
+const shown = (r) => (Number.isNaN(r.value) ? '—' : `${r.value >= 100 || Number.isInteger(r.value) ? Math.round(r.value) : r.value.toFixed(1)}${r.unit ? ' ' + r.unit : ''}`);
+for (const r of rows) console.log(`${r.what.padEnd(w)}  ${shown(r).padStart(9)}  ${r.target}`);
