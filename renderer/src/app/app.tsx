@@ -2,9 +2,16 @@
  * The window: start-up, then the workspace (library, two panes, status
  * bar) with its dialogs and shortcuts.
  */
-import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Notice, PaneSide, Settings } from '../../../electron/api/contract';
+import { AnnotationsProvider, useAnnotationsController } from '../annotations/annotations-provider';
+import { LinkModeBanner } from '../annotations/link-mode-banner';
+import { NotesPanel } from '../annotations/panel/notes-panel';
+import { paneForReveal, type RevealRequest, type RevealTarget } from '../annotations/reveal';
+import { runAnnotationCommand } from '../annotations/run-annotation-command';
+import { SelectionToolbar } from '../annotations/selection-toolbar';
 import { api } from '../api';
+import { useLatest } from '../lib/use-latest';
 import { sideLabel } from '../library/format';
 import { LibrarySidebar } from '../library/library-sidebar';
 import { ReadingArea, type FocusRequest } from '../panes/reading-area';
@@ -13,6 +20,7 @@ import { BootError, BootLoading } from './boot-screen';
 import { HelpDialog } from './help-dialog';
 import { NoticeBanner } from './notice-banner';
 import { SettingsDialog } from './settings-dialog';
+import { combineStatus } from './save-queue';
 import { isMac, type ShortcutCommand } from './shortcuts';
 import { StatusBar } from './status-bar';
 import { TopBar } from './top-bar';
@@ -59,6 +67,29 @@ export function Workspace({ data }: { data: BootData }) {
   const { notices, failures, dismiss } = useNotices(data.appInfo?.notices ?? []);
   const selectionLength = useSelectionLength();
   const modifierLabel = isMac() ? '⌘' : 'Ctrl';
+
+  // Revealing an annotation's passage: pick the pane, open the document there if needed, then ask the pane to scroll.
+  const [reveal, setReveal] = useState<RevealRequest | null>(null);
+  const layoutNow = useLatest(layout);
+  const onReveal = useCallback(
+    (target: RevealTarget) => {
+      const current = layoutNow.current;
+      const open = { left: current.left.documentId, right: current.right.documentId };
+      const { side, opens } = paneForReveal(target, open, current.focusedPane);
+      if (opens) dispatch({ type: 'open', side, documentId: target.documentId });
+      dispatch({ type: 'show', side });
+      setReveal((previous) => ({ ...target, side, id: (previous?.id ?? 0) + 1 }));
+    },
+    [layoutNow],
+  );
+  const onRevealHandled = useCallback((id: number) => {
+    setReveal((current) => (current?.id === id ? null : current));
+  }, []);
+  const openDocuments = useMemo(() => ({ left: layout.left.documentId, right: layout.right.documentId }), [layout.left.documentId, layout.right.documentId]);
+  // Annotations: the workspace holds their panel state and actions; the provider below hands out the annotations.
+  const annotations = useAnnotationsController({ openDocuments, onReveal });
+  const { ui } = annotations;
+  const saveStatus = useMemo(() => combineStatus([persistence.status, ui.saveStatus]), [persistence.status, ui.saveStatus]);
 
   useLayoutEffect(() => applySettings(document.documentElement, settings), [settings]);
 
@@ -113,6 +144,8 @@ export function Workspace({ data }: { data: BootData }) {
       case 'help':
         setDialog('help');
         break;
+      default:
+        runAnnotationCommand(command, ui);
     }
   };
   useShortcuts(runShortcut, dialog !== null);
@@ -136,36 +169,54 @@ export function Workspace({ data }: { data: BootData }) {
   const focusedLabel = `${sideLabel(layout.focusedPane)} pane${focusedTitle ? ` — ${focusedTitle}` : ''}`;
 
   return (
-    <div className="app-shell">
-      <TopBar
-        sidebarOpen={layout.sidebarOpen}
-        modifierLabel={modifierLabel}
-        onToggleSidebar={() => dispatch({ type: 'toggle-sidebar' })}
-        onOpenHelp={() => setDialog('help')}
-        onOpenSettings={() => setDialog('settings')}
-      />
-      <NoticeBanner notices={notices} failures={failures} onDismiss={dismiss} />
-      <div className="workspace">
-        <LibrarySidebar
-          open={layout.sidebarOpen}
-          documents={data.documents}
-          left={layout.left.documentId}
-          right={layout.right.documentId}
-          onOpen={onOpenDocument}
+    <AnnotationsProvider controller={annotations}>
+      <div className="app-shell">
+        <TopBar
+          sidebarOpen={layout.sidebarOpen}
+          notesOpen={ui.panelOpen}
+          modifierLabel={modifierLabel}
+          onToggleSidebar={() => dispatch({ type: 'toggle-sidebar' })}
+          onToggleNotes={() => ui.setPanelOpen(!ui.panelOpen)}
+          onOpenHelp={() => setDialog('help')}
+          onOpenSettings={() => setDialog('settings')}
         />
-        <ReadingArea
-          workspace={workspace}
-          documents={data.documents}
-          settings={settings}
-          dispatch={dispatch}
-          focusRequest={focusRequest}
-          onFocusHandled={onFocusHandled}
+        <NoticeBanner notices={notices} failures={failures} onDismiss={dismiss} />
+        <LinkModeBanner />
+        <div className="workspace">
+          <LibrarySidebar
+            open={layout.sidebarOpen}
+            documents={data.documents}
+            left={layout.left.documentId}
+            right={layout.right.documentId}
+            onOpen={onOpenDocument}
+          />
+          <ReadingArea
+            workspace={workspace}
+            documents={data.documents}
+            settings={settings}
+            dispatch={dispatch}
+            focusRequest={focusRequest}
+            onFocusHandled={onFocusHandled}
+            reveal={reveal}
+            onRevealHandled={onRevealHandled}
+          />
+          <NotesPanel documents={data.documents} openDocuments={openDocuments} />
+        </div>
+        <StatusBar
+          save={saveStatus}
+          onRetrySave={() => {
+            persistence.retry();
+            ui.retrySave();
+          }}
+          focusedLabel={focusedLabel}
+          selectionLength={selectionLength}
+          message={ui.message}
         />
+        <SettingsDialog open={dialog === 'settings'} onOpenChange={closeDialog} settings={settings} onChange={updateSettings} />
+        <HelpDialog open={dialog === 'help'} onOpenChange={closeDialog} />
+        <SelectionToolbar />
       </div>
-      <StatusBar save={persistence.status} onRetrySave={persistence.retry} focusedLabel={focusedLabel} selectionLength={selectionLength} />
-      <SettingsDialog open={dialog === 'settings'} onOpenChange={closeDialog} settings={settings} onChange={updateSettings} />
-      <HelpDialog open={dialog === 'help'} onOpenChange={closeDialog} />
-    </div>
+    </AnnotationsProvider>
   );
 }
 

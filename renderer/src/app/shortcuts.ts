@@ -2,6 +2,7 @@
  * The keyboard shortcuts: one list for the help overlay, one matcher for
  * the key handler, so the two can never disagree.
  */
+import { colourForKey, type HighlightColour } from '../annotations/colours';
 
 /** A shortcut as the help overlay shows it. */
 export interface ShortcutInfo {
@@ -19,7 +20,13 @@ export type ShortcutCommand =
   | 'toggle-maximise'
   | 'swap'
   | 'settings'
-  | 'help';
+  | 'help'
+  | `highlight-${HighlightColour}`
+  | 'note'
+  | 'link'
+  | 'undo'
+  | 'redo'
+  | 'toggle-notes';
 
 /** True on macOS, where the Command key plays Ctrl's part. */
 export function isMac(): boolean {
@@ -35,9 +42,15 @@ export function shortcutList(mac: boolean = isMac()): ShortcutInfo[] {
     { keys: ['M'], action: 'Maximise or restore the focused pane' },
     { keys: ['S'], action: 'Swap the two panes' },
     { keys: [mod, 'B'], together: true, action: 'Show or hide the library' },
+    { keys: [mod, '.'], together: true, action: 'Show or hide the Notes panel' },
     { keys: [mod, ','], together: true, action: 'Open reading settings' },
+    { keys: ['1', '2', '3', '4', '5'], action: 'Highlight the selection in yellow, green, blue, pink or purple' },
+    { keys: ['N'], action: 'Write a note on the selection (with nothing selected, a new note)' },
+    { keys: ['L'], action: 'Link the selection to another passage: then select that passage' },
+    { keys: [mod, 'Z'], together: true, action: 'Undo the last annotation change' },
+    { keys: [mod, 'Shift', 'Z'], together: true, action: `Redo (or ${mod}+Y)` },
     { keys: ['?'], action: 'Show these keyboard shortcuts' },
-    { keys: ['Esc'], action: 'Close a dialog' },
+    { keys: ['Esc'], action: 'Close a dialog, or cancel linking' },
     { keys: ['↑', '↓', 'PgUp', 'PgDn', 'Space'], action: 'Scroll the focused text' },
     { keys: ['Tab'], action: 'Move to the next control' },
   ];
@@ -62,9 +75,19 @@ export function matchShortcut(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'me
   if (mod && !event.altKey && !event.shiftKey) {
     if (event.key === ',') return 'settings';
     if (!dialogOpen && event.key.toLowerCase() === 'b') return 'toggle-library';
+    if (!dialogOpen && event.key === '.') return 'toggle-notes';
+  }
+  if (mod && !event.altKey) {
+    // A field has its own undo for the text being typed; annotation undo waits until focus leaves it.
+    if (dialogOpen || isTypingTarget(event.target)) return null;
+    const key = event.key.toLowerCase();
+    if (key === 'z') return event.shiftKey ? 'redo' : 'undo';
+    if (key === 'y' && !event.shiftKey) return 'redo';
     return null;
   }
   if (dialogOpen || mod || event.altKey || isTypingTarget(event.target)) return null;
+  const colour = colourForKey(event.key);
+  if (colour) return `highlight-${colour}`;
   switch (event.key) {
     case '[':
       return 'focus-left';
@@ -78,6 +101,12 @@ export function matchShortcut(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'me
       return 'swap';
     case '?':
       return 'help';
+    case 'n':
+    case 'N':
+      return 'note';
+    case 'l':
+    case 'L':
+      return 'link';
     default:
       return null;
   }

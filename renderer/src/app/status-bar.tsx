@@ -2,7 +2,8 @@
  * The status bar: whether everything is saved (and why not), which pane
  * has the keyboard, and how much text is selected.
  */
-import { Check, CircleAlert, LoaderCircle } from 'lucide-react';
+import { Check, CircleAlert, Info, LoaderCircle } from 'lucide-react';
+import type { StatusMessage } from '../annotations/annotations-context';
 import type { SaveStatus } from './save-queue';
 
 /** Props of {@link StatusBar}. */
@@ -11,6 +12,8 @@ export interface StatusBarProps {
   onRetrySave: () => void;
   focusedLabel: string;
   selectionLength: number;
+  /** A short message about the last action (created, undone, why nothing was created). */
+  message?: StatusMessage | null;
 }
 
 const numberFormat = new Intl.NumberFormat('en');
@@ -34,7 +37,7 @@ function SaveState({ save, onRetrySave }: Pick<StatusBarProps, 'save' | 'onRetry
 }
 
 /** The bar along the bottom of the window. */
-export function StatusBar({ save, onRetrySave, focusedLabel, selectionLength }: StatusBarProps) {
+export function StatusBar({ save, onRetrySave, focusedLabel, selectionLength, message = null }: StatusBarProps) {
   return (
     <footer className="status-bar" data-testid="status-bar">
       <SaveState save={save} onRetrySave={onRetrySave} />
@@ -44,6 +47,15 @@ export function StatusBar({ save, onRetrySave, focusedLabel, selectionLength }: 
       </span>
       <span className="status-item" data-testid="focused-pane">
         {focusedLabel}
+      </span>
+      {/* Messages answer the reader's own actions, so they are announced (politely). */}
+      <span className="status-message" role="status" data-testid="status-message" data-tone={message?.tone}>
+        {message ? (
+          <>
+            {message.tone === 'error' ? <CircleAlert aria-hidden="true" /> : <Info aria-hidden="true" />}
+            <span key={message.id}>{message.text}</span>
+          </>
+        ) : null}
       </span>
       {selectionLength > 0 ? (
         <span className="status-item" data-testid="selection-length">

@@ -2,20 +2,23 @@
  * The slim bar above everything: the library toggle, the app's name, and
  * the buttons for help and reading settings.
  */
-import { Keyboard, PanelLeftClose, PanelLeftOpen, Settings2 } from 'lucide-react';
+import { Keyboard, PanelLeftClose, PanelLeftOpen, PanelRightClose, PanelRightOpen, Settings2 } from 'lucide-react';
+import { NOTES_PANEL_ID } from '../annotations/panel/panel-ids';
 import { LIBRARY_ID } from '../library/library-sidebar';
 
 /** Props of {@link TopBar}. */
 export interface TopBarProps {
   sidebarOpen: boolean;
+  notesOpen: boolean;
   modifierLabel: string;
   onToggleSidebar: () => void;
+  onToggleNotes: () => void;
   onOpenHelp: () => void;
   onOpenSettings: () => void;
 }
 
 /** The application bar. */
-export function TopBar({ sidebarOpen, modifierLabel, onToggleSidebar, onOpenHelp, onOpenSettings }: TopBarProps) {
+export function TopBar({ sidebarOpen, notesOpen, modifierLabel, onToggleSidebar, onToggleNotes, onOpenHelp, onOpenSettings }: TopBarProps) {
   return (
     <header className="top-bar">
       <button
@@ -36,6 +39,17 @@ export function TopBar({ sidebarOpen, modifierLabel, onToggleSidebar, onOpenHelp
       </button>
       <button type="button" className="icon-button" aria-label="Reading settings" title={`Reading settings (${modifierLabel}+,)`} onClick={onOpenSettings}>
         <Settings2 aria-hidden="true" />
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        aria-label="Toggle notes panel"
+        aria-expanded={notesOpen}
+        aria-controls={NOTES_PANEL_ID}
+        title={`${notesOpen ? 'Hide' : 'Show'} notes (${modifierLabel}+.)`}
+        onClick={onToggleNotes}
+      >
+        {notesOpen ? <PanelRightClose aria-hidden="true" /> : <PanelRightOpen aria-hidden="true" />}
       </button>
     </header>
   );

@@ -4,7 +4,9 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, DocumentSummary, Session } from '../../../electron/api/contract';
+import { prefetchAnnotations } from '../annotations/prefetch';
 import { api } from '../api';
+import { loadDocument } from '../panes/document-cache';
 
 /** The start-up data. */
 export interface BootData {
@@ -18,7 +20,7 @@ export interface BootData {
 export type BootState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: BootData };
 
 async function boot(): Promise<BootData> {
-  const [session, documents, appInfo] = await Promise.all([
+  const starting = Promise.all([
     api.getSession({}),
     api.listDocuments({}),
     api.getAppInfo({}).catch((error: unknown) => {
@@ -26,6 +28,14 @@ async function boot(): Promise<BootData> {
       return null;
     }),
   ]);
+  // The annotations are asked for now, not when the workspace mounts, but after the small start-up calls,
+  // so the host answers those first rather than after megabytes of annotations; the panes' texts likewise.
+  prefetchAnnotations();
+  const [session, documents, appInfo] = await starting;
+  for (const side of ['left', 'right'] as const) {
+    const id = session.layout[side].documentId;
+    if (id !== null && documents.some((document) => document.id === id)) loadDocument(id).catch(() => {});
+  }
   return { session, documents, appInfo };
 }
 

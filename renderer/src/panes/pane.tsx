@@ -4,11 +4,13 @@
  */
 import { memo, useCallback, useEffect, useRef, useState, type Dispatch } from 'react';
 import type { DocumentSummary, PaneSide, PaneState, Settings } from '../../../electron/api/contract';
+import type { RevealRequest } from '../annotations/reveal';
 import type { WorkspaceAction } from '../app/workspace-state';
 import { positionPercent, sideLabel } from '../library/format';
 import { TextView, type TextViewHandle, type TextViewProps } from '../reader/text-view';
 import { PaneHeader } from './pane-header';
 import { PaneEmpty, PaneError, PaneLoading } from './pane-message';
+import { usePaneAnnotations } from './use-pane-annotations';
 import { useDocument } from './use-document';
 
 /** Props of {@link Pane}. */
@@ -32,6 +34,9 @@ export interface PaneProps {
   /** Whether that focus shows the ring (not when focus is merely restored at start-up). */
   focusVisible: boolean;
   onFocusHandled: (request: number) => void;
+  /** A pending request to show an annotation's passage in this pane, or null. */
+  reveal: RevealRequest | null;
+  onRevealHandled: (request: number) => void;
 }
 
 /** Holds the position a reader was opened at, so later scroll reports don't re-render the text. */
@@ -66,6 +71,13 @@ export const Pane = memo(function Pane(props: PaneProps) {
     [dispatch, side],
   );
   const onReady = useCallback(() => setReadyKey(readerKey), [readerKey]);
+  const { decorations, onAnnotationClick } = usePaneAnnotations({
+    document: state.status === 'ready' ? state.document : null,
+    ready,
+    reveal: props.reveal,
+    onRevealHandled: props.onRevealHandled,
+    textRef,
+  });
   const onJump = useCallback(
     (percent: number) => {
       if (state.status !== 'ready') return;
@@ -111,6 +123,8 @@ export const Pane = memo(function Pane(props: PaneProps) {
         fontFamily={settings.fontFamily}
         onPosition={onPosition}
         onReady={onReady}
+        decorations={decorations}
+        onAnnotationClick={onAnnotationClick}
       />
     );
   } else {

@@ -7,6 +7,7 @@
 import { useCallback, type Dispatch } from 'react';
 import { Group, Panel, Separator, type Layout as PanelLayout, type LayoutChangedMeta } from 'react-resizable-panels';
 import type { DocumentSummary, PaneSide, Settings } from '../../../electron/api/contract';
+import type { RevealRequest } from '../annotations/reveal';
 import { MAX_SPLIT, MIN_SPLIT, type WorkspaceAction, type WorkspaceState } from '../app/workspace-state';
 import { Pane } from './pane';
 import { PaneErrorBoundary } from './pane-error-boundary';
@@ -20,6 +21,9 @@ export interface ReadingAreaProps {
   /** A pending request for one pane to take keyboard focus. */
   focusRequest: FocusRequest | null;
   onFocusHandled: (request: number) => void;
+  /** A pending request for a pane to show an annotation's passage. */
+  reveal: RevealRequest | null;
+  onRevealHandled: (request: number) => void;
 }
 
 /** Asks one pane for keyboard focus; `visible` is false only for the focus restored at start-up. */
@@ -32,7 +36,7 @@ export interface FocusRequest {
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 /** The main reading area. */
-export function ReadingArea({ workspace, documents, settings, dispatch, focusRequest, onFocusHandled }: ReadingAreaProps) {
+export function ReadingArea({ workspace, documents, settings, dispatch, focusRequest, onFocusHandled, reveal, onRevealHandled }: ReadingAreaProps) {
   const { layout } = workspace;
   const { maximised } = layout;
 
@@ -45,7 +49,6 @@ export function ReadingArea({ workspace, documents, settings, dispatch, focusReq
     },
     [dispatch],
   );
-
 
   const renderPane = (side: PaneSide) => (
     <PaneErrorBoundary side={side}>
@@ -64,6 +67,8 @@ export function ReadingArea({ workspace, documents, settings, dispatch, focusReq
         focusRequest={focusRequest?.side === side ? focusRequest.id : null}
         focusVisible={focusRequest?.visible ?? false}
         onFocusHandled={onFocusHandled}
+        reveal={reveal?.side === side ? reveal : null}
+        onRevealHandled={onRevealHandled}
       />
     </PaneErrorBoundary>
   );

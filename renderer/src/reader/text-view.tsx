@@ -7,6 +7,7 @@ import { memo, useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRe
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PaneSide } from '../../../electron/api/contract';
 import type { TextBlock } from '../../../electron/core/text-blocks';
+import { NO_DECORATIONS, type Decorations } from '../annotations/decorations';
 import { charsPerLine, estimateRowHeight, shouldVirtualise, VIRTUAL_ROW_BLOCKS } from './reading-metrics';
 import { groupRows, UNLIMITED_ROW_BLOCKS } from './text-rows';
 import { TextRowView } from './text-row-view';
@@ -37,6 +38,24 @@ export interface TextViewProps {
   onPosition: (offset: number, atEnd: boolean) => void;
   onReady: () => void;
   handleRef?: Ref<TextViewHandle>;
+  /** Highlights, notes and links drawn over the text. */
+  decorations?: Decorations;
+  /** A click (not the end of a drag) on decorated text: the ids of the annotations there, innermost first. */
+  onAnnotationClick?: (ids: string[]) => void;
+}
+
+/** The annotations under a click, innermost first; none when the click ended a selection. */
+function annotationsAt(target: EventTarget | null): string[] {
+  if (!(target instanceof Element)) return [];
+  const selection = target.ownerDocument.getSelection();
+  if (selection && !selection.isCollapsed) return [];
+  const marker = target.closest('[data-marker-for]');
+  if (marker) return [marker.getAttribute('data-marker-for')!];
+  const ids: string[] = [];
+  // Nested decorations never nest elements (segments are flat), but a marker's icon sits inside its button.
+  const segment = target.closest('[data-annotation-ids]');
+  for (const id of segment?.getAttribute('data-annotation-ids')?.split(' ') ?? []) if (id && !ids.includes(id)) ids.push(id);
+  return ids;
 }
 
 /**
@@ -73,7 +92,7 @@ const OVERSCAN_ROWS = 3;
 
 /** The reading surface of one pane. */
 export const TextView = memo(function TextView(props: TextViewProps) {
-  const { side, title, text, blocks, fontSize, lineWidth, fontFamily } = props;
+  const { side, title, text, blocks, fontSize, lineWidth, fontFamily, decorations = NO_DECORATIONS, onAnnotationClick } = props;
   const virtual = useMemo(() => shouldVirtualise(text, blocks), [text, blocks]);
   const rows = useMemo(() => groupRows(blocks, virtual ? VIRTUAL_ROW_BLOCKS : UNLIMITED_ROW_BLOCKS), [blocks, virtual]);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -144,10 +163,11 @@ export const TextView = memo(function TextView(props: TextViewProps) {
         index={item.index}
         top={item.start - frame.scrollMargin}
         measureRef={virtualizer.measureElement}
+        ranges={decorations.overlapping(rows[item.index]!.start, rows[item.index]!.end)}
       />
     ));
   } else {
-    body = rows.map((row) => <TextRowView key={row.start} text={text} blocks={blocks} row={row} />);
+    body = rows.map((row) => <TextRowView key={row.start} text={text} blocks={blocks} row={row} ranges={decorations.overlapping(row.start, row.end)} />);
   }
 
   return (
@@ -166,6 +186,14 @@ export const TextView = memo(function TextView(props: TextViewProps) {
         data-testid={`pane-text-${side}`}
         data-virtual={virtual ? 'true' : undefined}
         style={typographyStyle(fontSize, lineWidth, fontFamily, virtual ? virtualizer.getTotalSize() : undefined)}
+        onClick={
+          onAnnotationClick
+            ? (event) => {
+                const ids = annotationsAt(event.target);
+                if (ids.length > 0) onAnnotationClick(ids);
+              }
+            : undefined
+        }
       >
         {body}
       </div>

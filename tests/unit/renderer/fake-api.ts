@@ -3,7 +3,9 @@
  * component tests exercise the renderer against the API it really calls.
  */
 import { vi } from 'vitest';
+import type { Annotation } from '../../../electron/api/annotation-schema';
 import type { DiptychApi, DocumentSummary, Layout, Notice, Settings } from '../../../electron/api/contract';
+import { ApiError } from '../../../electron/api/errors';
 
 /** What a fake host starts with. */
 export interface FakeHostOptions {
@@ -11,6 +13,7 @@ export interface FakeHostOptions {
   settings?: Partial<Settings>;
   notices?: Notice[];
   texts?: Record<string, string>;
+  annotations?: Annotation[];
 }
 
 export const SOVIET_TEXT =
@@ -51,6 +54,7 @@ export function createFakeApi(options: FakeHostOptions = {}) {
     focusedPane: 'left',
     ...options.layout,
   };
+  const stored = new Map<string, Annotation>((options.annotations ?? []).map((a) => [a.id, a]));
   const settings: Settings = { theme: 'light', fontSize: 18, fontFamily: 'serif', lineWidth: 66, ...options.settings };
   const api = {
     getAppInfo: vi.fn(async () => ({ version: '0.1.0', mode: 'browser' as const, dataDir: '/tmp/data', notices: options.notices ?? [] })),
@@ -67,7 +71,22 @@ export function createFakeApi(options: FakeHostOptions = {}) {
     saveLayout: vi.fn(async (_input: { layout: Layout }) => null),
     saveSettings: vi.fn(async (_input: { settings: Settings }) => null),
     dismissNotice: vi.fn(async (_input: { id: string }) => null),
-  } satisfies Partial<DiptychApi>;
+    listAnnotations: vi.fn(async (_input: { documentIds?: string[] }) => [...stored.values()]),
+    putAnnotation: vi.fn(async ({ annotation }: { annotation: Annotation }) => {
+      stored.set(annotation.id, annotation);
+      return annotation;
+    }),
+    deleteAnnotation: vi.fn(async ({ id }: { id: string }) => {
+      if (!stored.delete(id)) throw new ApiError('not-found', `There is no annotation "${id}".`);
+      return null;
+    }),
+    exportAnnotations: vi.fn(async (_input: { documentId?: string; format: 'w3c' | 'markdown' }) => ({
+      files: [{ name: 'annotations.jsonld', mediaType: 'application/ld+json', content: JSON.stringify([...stored.values()]) }],
+    })),
+    importAnnotations: vi.fn(async (_input: { content: string; fileName?: string }) => ({ added: 0, replaced: 0 })),
+    /** The annotations the fake host holds (what is "on disk"). */
+    stored,
+  } satisfies Partial<DiptychApi> & { stored: Map<string, Annotation> };
   return api;
 }
 

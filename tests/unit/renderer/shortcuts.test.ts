@@ -45,9 +45,29 @@ describe('matchShortcut', () => {
     expect(matchShortcut(key(',', { ctrlKey: true }), true)).toBe('settings');
   });
 
+  it('maps the annotation keys: colours, note, link, undo and redo', () => {
+    expect(['1', '2', '3', '4', '5'].map((k) => matchShortcut(key(k), false))).toEqual(['highlight-yellow', 'highlight-green', 'highlight-blue', 'highlight-pink', 'highlight-purple']);
+    expect(matchShortcut(key('6'), false)).toBeNull();
+    expect(matchShortcut(key('n'), false)).toBe('note');
+    expect(matchShortcut(key('L', { shiftKey: true }), false)).toBe('link');
+    expect(matchShortcut(key('z', { ctrlKey: true }), false)).toBe('undo');
+    expect(matchShortcut(key('Z', { ctrlKey: true, shiftKey: true }), false)).toBe('redo');
+    expect(matchShortcut(key('y', { ctrlKey: true }), false)).toBe('redo');
+    expect(matchShortcut(key('z', { metaKey: true }), false)).toBe('undo');
+    expect(matchShortcut(key('.', { ctrlKey: true }), false)).toBe('toggle-notes');
+  });
+
+  it('leaves Ctrl+Z to a field being typed in, and to an open dialog', () => {
+    const field = document.createElement('textarea');
+    expect(matchShortcut(key('z', { ctrlKey: true, target: field }), false)).toBeNull();
+    expect(matchShortcut(key('y', { ctrlKey: true, target: field }), false)).toBeNull();
+    expect(matchShortcut(key('1', { target: field }), false)).toBeNull();
+    expect(matchShortcut(key('z', { ctrlKey: true }), true)).toBeNull();
+  });
+
   it('lists every shortcut for the help overlay', () => {
     const actions = shortcutList(false).map((shortcut) => shortcut.keys.join('+'));
-    expect(actions).toEqual(expect.arrayContaining(['[', ']', 'M', 'S', 'Ctrl+B', 'Ctrl+,', '?', 'Esc']));
+    expect(actions).toEqual(expect.arrayContaining(['[', ']', 'M', 'S', 'Ctrl+B', 'Ctrl+,', '?', 'Esc', '1+2+3+4+5', 'N', 'L', 'Ctrl+Z', 'Ctrl+Shift+Z', 'Ctrl+.']));
     expect(shortcutList(true).some((shortcut) => shortcut.keys[0] === '⌘')).toBe(true);
   });
 });
