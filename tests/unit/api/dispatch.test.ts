@@ -67,4 +67,22 @@ describe('createApiClient', () => {
     await expect(client.listDocuments({})).rejects.toThrow(/did not have the expected shape/);
     await expect(client.getDocumentText({ id: 'a' })).rejects.toThrow('gone');
   });
+
+  it('checks bulk annotation answers for their shape, refusing an item without an id', async () => {
+    const good = {
+      id: 'urn:uuid:0b5d6d1e-8f0a-4a52-9d3c-8d1f1c6f1a11',
+      type: 'Annotation',
+      motivation: 'highlighting',
+      created: '2026-11-25T10:00:00.000Z',
+      modified: '2026-11-25T10:00:00.000Z',
+      body: [],
+      target: [{ type: 'SpecificResource', source: 'urn:diptych:document:a', selector: [{ type: 'TextQuoteSelector' }, { type: 'TextPositionSelector' }] }],
+      'diptych:colour': 'yellow',
+    };
+    const answer = (value: unknown) => createApiClient(async () => ({ ok: true, value }));
+    expect(await answer([good]).listAnnotations({})).toEqual([good]);
+    const { id: _dropped, ...withoutId } = good;
+    await expect(answer([good, withoutId]).listAnnotations({})).rejects.toThrow(/did not have the expected shape/);
+    await expect(answer([{ ...good, target: 'nowhere' }]).listAnnotations({})).rejects.toThrow(/expected shape/);
+  });
 });
