@@ -4,7 +4,7 @@
  * in `apiMethods`; main, preload, host, client and tests all loop over it.
  */
 import { z } from 'zod';
-import { annotation, annotationId, annotationMotivation } from './annotation-schema';
+import { annotation, annotationId, annotationMotivation, storedAnnotationShape } from './annotation-schema';
 import { API_METHOD_NAMES, type ApiMethodName } from './methods';
 
 export { IPC_PREFIX } from './methods';
@@ -120,6 +120,7 @@ export const apiSchemas = {
       })
       .strict(),
     output: z.array(annotation),
+    clientOutput: z.array(storedAnnotationShape),
   },
   /** Creates or replaces one annotation; answers once it is on disk. Every passage must name a library document. */
   putAnnotation: { input: z.object({ annotation }).strict(), output: annotation },
