@@ -86,6 +86,34 @@ export type AppInfo = z.infer<typeof appInfo>;
 export const session = z.object({ layout, settings });
 export type Session = z.infer<typeof session>;
 
+/**
+ * A backup's id: the time it was made (file-name safe), optionally marked as
+ * the copy kept before a restore, with a counter when two share a millisecond.
+ * Nothing else is accepted, so an id can never name a path outside the backups.
+ */
+export const BACKUP_ID_PATTERN = /^(before-restore-)?\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z(-\d{1,3})?$/;
+const backupId = z.string().max(60).regex(BACKUP_ID_PATTERN, 'a backup id is one listBackups answered with');
+
+export const backupSummary = z.object({
+  id: backupId,
+  /** `automatic`: made at start and hourly; `before-restore`: the library as it was before a restore. */
+  kind: z.enum(['automatic', 'before-restore']),
+  createdAt: z.string(),
+  documents: z.number().int().nonnegative(),
+  annotations: z.number().int().nonnegative(),
+});
+export type BackupSummary = z.infer<typeof backupSummary>;
+
+export const saveStatus = z.object({
+  /** `retrying`: some changes are only in memory; the library keeps trying to write them. */
+  state: z.enum(['saved', 'retrying']),
+  pendingChanges: z.number().int().nonnegative(),
+  lastError: z.string().nullable(),
+  /** When saving first failed (ISO time), while retrying. */
+  since: z.string().nullable(),
+});
+export type SaveStatus = z.infer<typeof saveStatus>;
+
 const noInput = z.object({}).strict();
 
 /** Every method: the schema its argument must satisfy and the shape of its answer. */
@@ -136,6 +164,15 @@ export const apiSchemas = {
     input: z.object({ content: z.string().max(MAX_TEXT_LENGTH), fileName: z.string().max(500).optional() }).strict(),
     output: z.object({ added: z.number().int().nonnegative(), replaced: z.number().int().nonnegative() }),
   },
+
+  /** The backups in the data folder, newest first. */
+  listBackups: { input: noInput, output: z.array(backupSummary) },
+  /** Puts a backup back, after keeping the current files aside as a `before-restore` backup; the library reloads in place. */
+  restoreBackup: { input: z.object({ id: backupId }).strict(), output: z.null() },
+  /** Whether every change is on disk, or some wait in memory for the disk to accept them. */
+  getSaveStatus: { input: noInput, output: saveStatus },
+  /** Where the log is, so an error message can send the reader there. */
+  getDiagnostics: { input: noInput, output: z.object({ logFile: z.string() }) },
 } as const;
 
 export type ApiMethod = keyof typeof apiSchemas;

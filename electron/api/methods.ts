@@ -17,6 +17,10 @@ export const API_METHOD_NAMES = [
   'deleteAnnotation',
   'exportAnnotations',
   'importAnnotations',
+  'listBackups',
+  'restoreBackup',
+  'getSaveStatus',
+  'getDiagnostics',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];

@@ -10,11 +10,35 @@ import type { DiptychApi } from '../api/contract';
 import { dispatch } from '../api/dispatch';
 import { fail, type ApiResult } from '../api/errors';
 import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy';
-import { checkRequest, TOKEN_COOKIE } from './http-guard';
+import { pointToLog } from '../library/log-file';
+import { checkRequest, requestUrl, TOKEN_COOKIE } from './http-guard';
 import { readStaticFile } from './static-files';
 
-/** Largest request body: a 200 MB text plus JSON escaping. */
+/** Largest request body: a 200 MB text plus JSON escaping, for the methods that carry whole texts. */
 export const MAX_BODY_BYTES = 420 * 1024 * 1024;
+/** Largest body of every other call: a 1 MB note with worst-case escaping and a hundred passages fit many times over. */
+export const MAX_SMALL_BODY_BYTES = 32 * 1024 * 1024;
+const LARGE_BODY_METHODS: ReadonlySet<string> = new Set(['addTextDocument', 'importAnnotations']);
+
+/** The body limit of one API method. */
+export function bodyLimitFor(method: string): number {
+  return LARGE_BODY_METHODS.has(method) ? MAX_BODY_BYTES : MAX_SMALL_BODY_BYTES;
+}
+
+/**
+ * Time limits against clients that open connections and then trickle
+ * (slowloris): the headers must arrive within `headersMs`, the whole
+ * request within `requestMs`; the server checks every `checkIntervalMs`.
+ */
+export interface HostTimeouts {
+  headersMs: number;
+  requestMs: number;
+  checkIntervalMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: HostTimeouts = { headersMs: 10_000, requestMs: 120_000, checkIntervalMs: 2_000 };
+/** One reader's browser opens a handful of connections; more than this is someone else. */
+export const MAX_CONNECTIONS = 64;
 
 export interface HostOptions {
   service: DiptychApi;
@@ -23,6 +47,9 @@ export interface HostOptions {
   port: number;
   token?: string;
   onUnexpected?: (error: unknown, where: string) => void;
+  /** The log file unexpected errors are written to; `internal` answers point there. */
+  logFile?: string;
+  timeouts?: HostTimeouts;
 }
 
 export interface RunningHost {
@@ -45,6 +72,9 @@ const SECURITY_HEADERS = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 } as const;
 
+/** The CSP of everything that is not a page: nothing in it may load or run, nor may it be framed. */
+export const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'";
+
 function sendJson(response: ServerResponse, status: number, body: ApiResult<unknown>): void {
   const text = JSON.stringify(body);
   response.writeHead(status, {
@@ -52,26 +82,32 @@ function sendJson(response: ServerResponse, status: number, body: ApiResult<unkn
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(text),
     'Cache-Control': 'no-store',
-    'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+    'Content-Security-Policy': NON_PAGE_CSP,
   });
   response.end(text);
 }
 
 function sendText(response: ServerResponse, status: number, text: string): void {
-  response.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': NON_PAGE_CSP,
+  });
   response.end(text);
 }
 
 class BodyTooLarge extends Error {}
 
-async function readBody(request: IncomingMessage): Promise<string> {
+async function readBody(request: IncomingMessage, limit: number): Promise<string> {
   const declared = Number(request.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new BodyTooLarge();
+  if (declared > limit) throw new BodyTooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLarge();
+    if (size > limit) throw new BodyTooLarge();
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -83,20 +119,23 @@ async function handleApi(request: IncomingMessage, response: ServerResponse, met
     sendJson(response, 405, fail('invalid-input', 'API calls are POST requests with a JSON body.'));
     return;
   }
+  const limit = bodyLimitFor(method);
   let input: unknown;
   try {
-    const body = await readBody(request);
+    const body = await readBody(request, limit);
     input = body.trim() === '' ? {} : JSON.parse(body);
   } catch (error) {
     if (error instanceof BodyTooLarge) {
-      sendJson(response, 413, fail('too-large', `The request is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB.`));
+      // The rest of the body is not read: close the connection rather than leave it half-consumed.
+      response.setHeader('Connection', 'close');
+      sendJson(response, 413, fail('too-large', `The request is larger than ${limit / 1024 / 1024} MB, the limit of ${method.slice(0, 80)}.`));
     } else {
       sendJson(response, 400, fail('invalid-input', 'The request body is not valid JSON.'));
     }
     return;
   }
   const result = await dispatch(options.service, method, input, (error) => options.onUnexpected?.(error, `api/${method}`));
-  sendJson(response, 200, result);
+  sendJson(response, 200, pointToLog(result, options.logFile ?? ''));
 }
 
 async function handleStatic(request: IncomingMessage, response: ServerResponse, url: URL, setCookie: string | null, rendererDir: string): Promise<void> {
@@ -126,8 +165,13 @@ async function handleStatic(request: IncomingMessage, response: ServerResponse, 
 export function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? newToken();
   let port = options.port;
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  // Async, so that anything thrown while judging a request becomes a 500 answer rather than a crash of the host.
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = requestUrl(request.url);
+    if (!url) {
+      sendText(response, 400, 'The request target is not a path on this host.');
+      return;
+    }
     const verdict = checkRequest(request, url, token, port);
     if (!verdict.allowed) {
       if (url.pathname.startsWith('/api/')) sendJson(response, verdict.status, fail('unauthorized', verdict.reason));
@@ -135,17 +179,23 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     const setCookie = verdict.tokenFromQuery ? `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/` : null;
-    const work = url.pathname.startsWith('/api/')
-      ? handleApi(request, response, url.pathname.slice('/api/'.length), options)
-      : handleStatic(request, response, url, setCookie, options.rendererDir);
-    work.catch((error: unknown) => {
-      options.onUnexpected?.(error, url.pathname);
-      if (!response.headersSent) sendText(response, 500, 'Diptych’s host failed to answer this request.');
+    if (url.pathname.startsWith('/api/')) await handleApi(request, response, url.pathname.slice('/api/'.length), options);
+    else await handleStatic(request, response, url, setCookie, options.rendererDir);
+  };
+  const server = createServer({ connectionsCheckingInterval: (options.timeouts ?? DEFAULT_TIMEOUTS).checkIntervalMs }, (request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      options.onUnexpected?.(error, requestUrl(request.url)?.pathname ?? 'a request');
+      const where = options.logFile ? ` Details were written to ${options.logFile}.` : '';
+      if (!response.headersSent) sendText(response, 500, `Diptych’s host failed to answer this request.${where}`);
       else response.destroy();
     });
   });
   // Keep-alive sockets would hold close() open for seconds after Ctrl+C.
   server.keepAliveTimeout = 2000;
+  const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
+  server.headersTimeout = timeouts.headersMs;
+  server.requestTimeout = timeouts.requestMs;
+  server.maxConnections = MAX_CONNECTIONS;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => {

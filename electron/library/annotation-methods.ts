@@ -15,21 +15,28 @@ import { toW3cExportFile } from '../core/export/to-w3c-collection';
 import { homeDocumentOf } from './annotation-file';
 import { passageProblem, type KnownDocument } from './annotation-rules';
 import type { AnnotationStore } from './annotation-store';
+import { saveFailureMessage } from './save-status';
 
 /** A library document as these methods see it. */
 export type LibraryDocument = ExportDocument & KnownDocument;
 
-function reasonOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 export class AnnotationMethods {
   readonly #store: AnnotationStore;
   readonly #documents: () => readonly LibraryDocument[];
+  readonly #onSaveFailure: (message: string) => void;
 
-  constructor(store: AnnotationStore, documents: () => readonly LibraryDocument[]) {
+  /** `onSaveFailure` hears of every change kept in memory because its file could not be written. */
+  constructor(store: AnnotationStore, documents: () => readonly LibraryDocument[], onSaveFailure: (message: string) => void = () => {}) {
     this.#store = store;
     this.#documents = documents;
+    this.#onSaveFailure = onSaveFailure;
+  }
+
+  /** The change is in memory but not on disk: report it, and answer with a `storage` error that says it is kept. */
+  #keptInMemory(what: string, path: string, error: unknown): ApiError {
+    const message = saveFailureMessage(what, path, error);
+    this.#onSaveFailure(message);
+    return new ApiError('storage', message);
   }
 
   #known(): Map<string, LibraryDocument> {
@@ -58,8 +65,7 @@ export class AnnotationMethods {
     try {
       await this.#store.put(stored);
     } catch (error) {
-      const path = this.#store.pathOfHome(homeDocumentOf(stored));
-      throw new ApiError('storage', `Could not save the annotation to ${path}: ${reasonOf(error)}. It is kept while Diptych stays open.`);
+      throw this.#keptInMemory('the annotation', this.#store.pathOfHome(homeDocumentOf(stored)), error);
     }
     return annotation;
   }
@@ -69,7 +75,7 @@ export class AnnotationMethods {
     try {
       deleted = await this.#store.delete(id);
     } catch (error) {
-      throw new ApiError('storage', `Could not save the deletion of annotation "${id}" in ${this.#store.folder}: ${reasonOf(error)}.`);
+      throw this.#keptInMemory(`the deletion of annotation "${id}"`, this.#store.folder, error);
     }
     if (!deleted) throw new ApiError('not-found', `There is no annotation "${id}".`);
     return null;
@@ -103,7 +109,7 @@ export class AnnotationMethods {
     try {
       return await this.#store.putAll(read.annotations);
     } catch (error) {
-      throw new ApiError('storage', `Could not save the import in ${this.#store.folder}: ${reasonOf(error)}. The imported annotations are kept while Diptych stays open.`);
+      throw this.#keptInMemory('the imported annotations', this.#store.folder, error);
     }
   }
 }

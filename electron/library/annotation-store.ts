@@ -19,13 +19,15 @@ import {
   NOTEBOOK_FILE,
   type AnnotationFileData,
 } from './annotation-file';
-import { DurableJsonFile } from './durable-json-file';
+import { DurableJsonFile, nodeDurableFs, type DurableFs } from './durable-json-file';
 import { loadAnnotationFiles, type LoadedCopy } from './annotation-store-load';
 
 export interface AnnotationStoreOptions {
   now?: () => Date;
   /** Where the store reports what it repaired (duplicates, misplaced annotations). */
   log?: (message: string) => void;
+  /** Carries every write; tests hand in one that fails for a while. */
+  fs?: DurableFs;
 }
 
 /** One file on disk and the annotations that belong in it. */
@@ -47,6 +49,7 @@ export class AnnotationStore {
   /** The annotations folder. */
   readonly folder: string;
   readonly #now: () => Date;
+  readonly #fs: DurableFs;
   readonly #files = new Map<string, HomeFile>();
   readonly #byId = new Map<string, Annotation>();
   readonly #byDocument = new Map<string, Set<string>>();
@@ -54,9 +57,10 @@ export class AnnotationStore {
   /** Files whose last write failed: `flush` tries them again. */
   readonly #unsaved = new Set<HomeFile>();
 
-  private constructor(folder: string, now: () => Date) {
+  private constructor(folder: string, now: () => Date, fs: DurableFs) {
     this.folder = folder;
     this.#now = now;
+    this.#fs = fs;
   }
 
   /**
@@ -70,7 +74,7 @@ export class AnnotationStore {
     const log = options.log ?? ((message: string) => console.warn(`Diptych: ${message}`));
     const folder = join(dataDir, ANNOTATIONS_FOLDER);
     await mkdir(join(folder, DOCUMENT_FILES_FOLDER), { recursive: true });
-    const store = new AnnotationStore(folder, now);
+    const store = new AnnotationStore(folder, now, options.fs ?? nodeDurableFs);
     const loaded = await loadAnnotationFiles(folder, now, log);
     for (const [relative, documentId] of loaded.files) store.#fileAt(relative, documentId);
     const gaining = new Set<HomeFile>();
@@ -205,7 +209,7 @@ export class AnnotationStore {
     let file = this.#files.get(relative);
     if (!file) {
       const empty: AnnotationFileData = { schemaVersion: ANNOTATION_FILE_SCHEMA_VERSION, documentId, savedAt: '', annotations: [] };
-      const low = new Low<AnnotationFileData>(new DurableJsonFile<AnnotationFileData>(join(this.folder, relative)), empty);
+      const low = new Low<AnnotationFileData>(new DurableJsonFile<AnnotationFileData>(join(this.folder, relative), this.#fs), empty);
       file = { relative, documentId: relative === NOTEBOOK_FILE ? null : documentId, low, items: new Map() };
       this.#files.set(relative, file);
     }

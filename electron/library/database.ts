@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
 import { documentKind, layout, notice, settings, type Settings } from '../api/contract';
-import { CorruptFileError, DurableJsonFile } from './durable-json-file';
+import { CorruptFileError, DurableJsonFile, nodeDurableFs, type DurableFs } from './durable-json-file';
 
 export const DATABASE_FILE = 'diptych.json';
 export const SCHEMA_VERSION = 1;
@@ -103,10 +103,10 @@ function timestampForFileName(date: Date): string {
   return date.toISOString().replace(/[:.]/g, '-');
 }
 
-/** Opens (or creates) the database in `dataDir`, moving an unreadable file aside. */
-export async function openDatabase(dataDir: string, now: () => Date = () => new Date()): Promise<OpenedDatabase> {
+/** Opens (or creates) the database in `dataDir`, moving an unreadable file aside. `fs` carries its writes. */
+export async function openDatabase(dataDir: string, now: () => Date = () => new Date(), fs: DurableFs = nodeDurableFs): Promise<OpenedDatabase> {
   const path = join(dataDir, DATABASE_FILE);
-  const adapter = new DurableJsonFile<DatabaseData>(path);
+  const adapter = new DurableJsonFile<DatabaseData>(path, fs);
   const db = new Low<DatabaseData>(adapter, emptyDatabase());
   let movedAside: string | null = null;
   let raw: DatabaseData | null = null;

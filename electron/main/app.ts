@@ -4,7 +4,9 @@
  * `startDiptych`; tests call it with a fake `electron` module.
  */
 import { BrowserWindow, app, dialog, session } from 'electron';
+import { ensureWritableDir } from '../library/data-dir';
 import { LibraryService } from '../library/library-service';
+import { openLogFile, type Logger } from '../library/log-file';
 import { dataDirFromArgs, resolveAppPaths } from './app-paths';
 import { installApplicationMenu, showAboutBox } from './application-menu';
 import { registerAppScheme } from './app-scheme';
@@ -29,13 +31,18 @@ export interface StartOptions {
   argv?: readonly string[];
 }
 
-const logUnexpected: UnexpectedErrorLogger = (error, method) => {
-  console.error(`[diptych] ${method} failed unexpectedly`, error);
-};
+/** Writes bugs met while answering the window to the console and the log file, with their stack. */
+function unexpectedErrorLogger(logger: Logger): UnexpectedErrorLogger {
+  return (error, method) => {
+    console.error(`[diptych] ${method} failed unexpectedly`, error);
+    logger.error(`${method} failed unexpectedly`, error);
+  };
+}
 
 /** The last save failed while quitting: say so, since the change is about to be lost. */
-function reportSaveFailure(error: unknown): void {
+function reportSaveFailure(logger: Logger, error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
+  logger.error('quit with changes that could not be saved', error);
   dialog.showErrorBox('Diptych could not save', message);
 }
 
@@ -81,6 +88,7 @@ export async function startDiptych(options: StartOptions = {}): Promise<DiptychI
 
   await app.whenReady();
 
+  let logger: Logger | null = null;
   try {
     const paths = resolveAppPaths({
       userData: app.getPath('userData'),
@@ -91,15 +99,28 @@ export async function startDiptych(options: StartOptions = {}): Promise<DiptychI
     assertRendererBuilt(paths.rendererDir);
     hardenSession(session.defaultSession);
     serveRenderer(paths.rendererDir);
+    // Proven usable before the log goes there, so an unusable folder is reported once, in the dialog.
+    await ensureWritableDir(paths.dataDir);
+    const log = openLogFile(paths.dataDir);
+    logger = log;
+    log.info(`Diptych ${app.getVersion()} starting as the desktop app (pid ${process.pid}, Electron ${process.versions.electron ?? 'unknown'}, data folder ${paths.dataDir}).`);
+    // Takes the data folder's lock too: a browser-mode host on the same folder would otherwise write beside us.
     const service = await LibraryService.open({
       dataDir: paths.dataDir,
       documentsDir: paths.documentsDir,
       mode: 'electron',
       version: app.getVersion(),
+      logger: log,
     });
 
-    registerApiHandlers(service, logUnexpected);
-    flushBeforeQuit(() => service.flush(), reportSaveFailure);
+    registerApiHandlers(service, unexpectedErrorLogger(log), log.file);
+    flushBeforeQuit(
+      async () => {
+        log.info('quitting.');
+        await service.close();
+      },
+      (error) => reportSaveFailure(log, error),
+    );
     installApplicationMenu({
       platform: process.platform,
       isDev: !app.isPackaged,
@@ -123,7 +144,7 @@ export async function startDiptych(options: StartOptions = {}): Promise<DiptychI
       },
     };
   } catch (error) {
-    failStartup(error);
+    failStartup(error, logger);
     return null;
   }
 }

@@ -5,8 +5,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { app, dialog } from 'electron';
+import { DataFolderInUseError } from '../library/data-lock';
 import { DataDirError } from '../library/data-dir';
 import { NewerDatabaseError } from '../library/database';
+import type { Logger } from '../library/log-file';
 
 /** The renderer build is not where the main process expects it (a development checkout that was not built). */
 export class RendererMissingError extends Error {
@@ -22,19 +24,26 @@ export function assertRendererBuilt(rendererDir: string): void {
 }
 
 /** The dialog text for a startup error; errors written for readers are shown as they are. */
-export function describeStartupError(error: unknown): { title: string; message: string } {
+export function describeStartupError(error: unknown, logFile?: string): { title: string; message: string } {
   const title = 'Diptych cannot start';
-  if (error instanceof DataDirError || error instanceof NewerDatabaseError || error instanceof RendererMissingError) {
+  if (
+    error instanceof DataDirError ||
+    error instanceof NewerDatabaseError ||
+    error instanceof RendererMissingError ||
+    error instanceof DataFolderInUseError
+  ) {
     return { title, message: error.message };
   }
   const reason = error instanceof Error ? error.message : String(error);
-  return { title, message: `Diptych could not start: ${reason}` };
+  const where = logFile ? ` Details were written to ${logFile}.` : '';
+  return { title, message: `Diptych could not start: ${reason}${where}` };
 }
 
 /** Shows the error and exits with status 1, skipping `before-quit` since nothing was opened to save. */
-export function failStartup(error: unknown): void {
+export function failStartup(error: unknown, logger: Logger | null = null): void {
   console.error('[diptych] startup failed', error);
-  const { title, message } = describeStartupError(error);
+  logger?.error('could not start', error);
+  const { title, message } = describeStartupError(error, logger?.file);
   dialog.showErrorBox(title, message);
   app.exit(1);
 }

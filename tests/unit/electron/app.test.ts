@@ -1,5 +1,7 @@
 // @vitest-environment node
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -44,7 +46,7 @@ beforeEach(async () => {
 afterEach(async () => {
   // Restore first: some tests replace flush, and the real one must write before the folder goes.
   vi.restoreAllMocks();
-  for (const instance of running.splice(0)) await instance.service.flush();
+  for (const instance of running.splice(0)) await instance.service.close();
   await rm(root, { recursive: true, force: true });
 });
 
@@ -62,6 +64,7 @@ describe('startDiptych', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
       preload: join(appRoot, 'dist', 'electron', 'preload.cjs'),
     });
     expect(options.webPreferences).not.toHaveProperty('enableBlinkFeatures');
@@ -213,7 +216,51 @@ describe('quitting', () => {
   });
 });
 
+describe('the data folder', () => {
+  it('is locked while Diptych runs and given back when it quits', async () => {
+    await start();
+    const lock = JSON.parse(await readFile(join(userData, 'diptych.lock'), 'utf8'));
+    expect(lock).toMatchObject({ pid: process.pid, mode: 'electron' });
+    fake.app.emit('before-quit', fakeEvent());
+    await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalledTimes(1));
+    await expect(readFile(join(userData, 'diptych.lock'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('records startup and quitting in logs/diptych.log', async () => {
+    await start();
+    fake.app.emit('before-quit', fakeEvent());
+    await vi.waitFor(() => expect(fake.app.quit).toHaveBeenCalledTimes(1));
+    const log = await readFile(join(userData, 'logs', 'diptych.log'), 'utf8');
+    expect(log).toMatch(/INFO Diptych 0\.1\.0-test starting as the desktop app \(pid \d+/);
+    expect(log).toMatch(/INFO opened the library in /);
+    expect(log).toMatch(/INFO quitting\./);
+  });
+});
+
 describe('startup failures', () => {
+  it('names the browser-mode host using the data folder, and exits with status 1', async () => {
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      await new Promise((resolve) => other.once('spawn', resolve));
+      await mkdir(userData, { recursive: true });
+      const startedAt = new Date();
+      const lock = { pid: other.pid, hostname: hostname(), mode: 'browser', startedAt: startedAt.toISOString(), token: 'the-other-one' };
+      await writeFile(join(userData, 'diptych.lock'), JSON.stringify(lock));
+      expect(await start()).toBeNull();
+      const time = `${String(startedAt.getHours()).padStart(2, '0')}:${String(startedAt.getMinutes()).padStart(2, '0')}`;
+      expect(electronModule.dialog.showErrorBox).toHaveBeenCalledWith(
+        'Diptych cannot start',
+        `Another Diptych (browser mode, pid ${other.pid}, started ${time}) is using ${userData}. Close it first, then start this one again. ` +
+          `If no other Diptych is running, delete ${join(userData, 'diptych.lock')} and try again.`,
+      );
+      expect(fake.app.exit).toHaveBeenCalledWith(1);
+      expect(FakeBrowserWindow.instances).toHaveLength(0);
+      expect(JSON.parse(await readFile(join(userData, 'diptych.lock'), 'utf8'))).toEqual(lock);
+    } finally {
+      other.kill('SIGKILL');
+    }
+  });
+
   it('explains an unusable data folder and exits with status 1', async () => {
     await writeFile(join(root, 'a-file'), 'in the way');
     fake.app.paths.userData = join(root, 'a-file', 'data');
@@ -239,10 +286,17 @@ describe('startup failures', () => {
     expect(fake.app.exit).toHaveBeenCalledWith(1);
   });
 
-  it('reports an unexpected failure with its message', async () => {
+  it('reports an unexpected failure with its message and where the details were logged', async () => {
     await rm(join(appRoot, 'documents'), { recursive: true });
     expect(await start()).toBeNull();
-    expect(electronModule.dialog.showErrorBox).toHaveBeenCalledWith('Diptych cannot start', expect.stringMatching(/^Diptych could not start: /));
+    const logFile = join(userData, 'logs', 'diptych.log');
+    expect(electronModule.dialog.showErrorBox).toHaveBeenCalledWith(
+      'Diptych cannot start',
+      expect.stringMatching(new RegExp(`^Diptych could not start: .+ Details were written to ${logFile}\\.$`)),
+    );
+    expect(await readFile(logFile, 'utf8')).toMatch(/ERROR could not start\n {4}Error: ENOENT/);
+    // The lock taken before the failure is given back.
+    await expect(readFile(join(userData, 'diptych.lock'))).rejects.toMatchObject({ code: 'ENOENT' });
     expect(fake.app.exit).toHaveBeenCalledWith(1);
   });
 });

@@ -30,7 +30,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await service.flush();
+  await service.close();
   await rm(dataDir, { recursive: true, force: true });
 });
 
@@ -83,6 +83,17 @@ describe('IPC handlers', () => {
     await call('saveSettings', { settings }, { senderFrame: { url: 'https://evil.example/' } });
     const after = (await call('getSession', {})) as { ok: true; value: { settings: { fontSize: number } } };
     expect(after.value.settings.fontSize).toBe(before.value.settings.fontSize);
+  });
+
+  it('answers a bug as internal and says where the details were logged', async () => {
+    const broken = { ...service, getAppInfo: async () => Promise.reject(new TypeError('notices is undefined')) } as unknown as LibraryService;
+    fake.reset();
+    registerApiHandlers(broken, unexpected, '/data/logs/diptych.log');
+    expect(await call('getAppInfo', {})).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'getAppInfo failed unexpectedly: notices is undefined. Details were written to /data/logs/diptych.log.' },
+    });
+    expect(unexpected).toHaveBeenCalledWith(expect.any(TypeError), 'getAppInfo');
   });
 
   it('treats a frame whose URL getter throws as untrusted', () => {
