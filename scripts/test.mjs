@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type-check, lint, unit tests (Vitest), build, end-to-end tests
+// `npm test`: type-check, lint, Electronegativity, unit and hardening tests (Vitest), build, end-to-end tests
 // (Playwright in Debian's Chromium). Every stage runs; the summary ends with
 // one line `N passed, N failed` over all of them, and the exit code is 1 if
 // anything failed.
@@ -57,6 +57,8 @@ function check(name, command, args) {
 
 check('type-check', 'npm', ['run', '--silent', 'typecheck']);
 check('lint', 'npm', ['run', '--silent', 'lint']);
+// Electronegativity over the Electron sources; the script fails on any finding not justified in electronegativity-justifications.json.
+check('electronegativity', process.execPath, [join(root, 'scripts', 'electronegativity.mjs')]);
 
 {
   console.log('\n▶ unit tests (Vitest)');
