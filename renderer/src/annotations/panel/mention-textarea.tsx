@@ -4,6 +4,7 @@
  * Esc closes them. The list is an ARIA listbox tied to the textarea.
  */
 import { forwardRef, useId, useState, type ChangeEvent, type KeyboardEvent, type TextareaHTMLAttributes } from 'react';
+import { flushSync } from 'react-dom';
 import { completeMention, mentionQueryAt, suggestTitles } from '../mentions';
 
 /** Props of {@link MentionTextarea}. */
@@ -35,13 +36,14 @@ export const MentionTextarea = forwardRef<HTMLTextAreaElement, MentionTextareaPr
 
   const take = (textarea: HTMLTextAreaElement, title: string) => {
     const done = completeMention(textarea.value, textarea.selectionStart, title);
-    onValueChange(done.value);
-    setSuggesting(null);
-    // After React has written the new value, put the caret after the mention.
-    requestAnimationFrame(() => {
-      textarea.focus();
-      textarea.setSelectionRange(done.caret, done.caret);
+    // Write the value now and put the caret after the mention in the same event:
+    // placing it a frame later let keys typed in between land before the caret.
+    flushSync(() => {
+      onValueChange(done.value);
+      setSuggesting(null);
     });
+    textarea.focus();
+    textarea.setSelectionRange(done.caret, done.caret);
   };
 
   const onChange = (event: ChangeEvent<HTMLTextAreaElement>) => {
