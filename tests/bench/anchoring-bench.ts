@@ -4,21 +4,11 @@
 // line of JSON ({"rows":[{what, value, unit, target}]}) for scripts/bench.mjs.
 import { describePassage, isOrphaned, resolvePassages, type PassageSelectors } from '../../electron/core/anchoring';
 import { readSourceText, sourceTextFiles } from '../support/paths';
+import { seededRandom } from '../support/seeded-random';
 
 const ANCHORS = 10_000;
 const TEXT_LENGTH = 5 * 1024 * 1024;
 
-/** A small seeded generator (mulberry32), so every run measures the same passages. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** About 5 MB of prose: the two source texts in turn, each copy numbered like the main bench's. */
 function buildText(): string {

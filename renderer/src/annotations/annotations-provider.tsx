@@ -26,6 +26,7 @@ import {
 import { AnchorResolver, type DocumentAnchors } from './document-anchors';
 import type { RevealTarget } from './reveal';
 import { clearSelection, readSelectedPassage, type SelectedPassage } from './selection-passage';
+import { useFlushOnHide } from '../lib/use-flush-on-hide';
 
 /** Options of {@link useAnnotationsController}. */
 export interface AnnotationsControllerOptions {
@@ -149,19 +150,7 @@ export function useAnnotationsController({ openDocuments, onReveal }: Annotation
     };
   }, [core, attempt]);
 
-  useEffect(() => {
-    const flush = () => core.sync.flush();
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') flush();
-    };
-    document.addEventListener('visibilitychange', onVisibility);
-    window.addEventListener('pagehide', flush);
-    return () => {
-      document.removeEventListener('visibilitychange', onVisibility);
-      window.removeEventListener('pagehide', flush);
-      flush();
-    };
-  }, [core]);
+  useFlushOnHide(useCallback(() => core.sync.flush(), [core]));
 
   useEffect(() => {
     if (!message) return undefined;

@@ -3,10 +3,11 @@
  * flushed when the window is hidden or closed, and observable for the
  * status bar.
  */
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Layout, Settings } from '../../../electron/api/contract';
 import { api } from '../api';
 import { combineStatus, SaveQueue, type SaveStatus } from './save-queue';
+import { useFlushOnHide } from '../lib/use-flush-on-hide';
 
 /** Quiet time before a layout change is saved: scrolling produces many. */
 export const LAYOUT_SAVE_DELAY_MS = 400;
@@ -34,23 +35,12 @@ export function usePersistence(): Persistence {
     settings: new SaveQueue<Settings>({ send: (settings) => api.saveSettings({ settings }), delayMs: SETTINGS_SAVE_DELAY_MS }),
   }));
 
-  useEffect(() => {
-    const flush = () => {
+  useFlushOnHide(
+    useCallback(() => {
       queues.layout.flush();
       queues.settings.flush();
-    };
-    // `pagehide` alone misses a window that is hidden and then discarded; `visibilitychange` alone misses a reload.
-    const onVisibility = () => {
-      if (document.visibilityState === 'hidden') flush();
-    };
-    document.addEventListener('visibilitychange', onVisibility);
-    window.addEventListener('pagehide', flush);
-    return () => {
-      document.removeEventListener('visibilitychange', onVisibility);
-      window.removeEventListener('pagehide', flush);
-      flush();
-    };
-  }, [queues]);
+    }, [queues]),
+  );
 
   const layoutStatus = useQueueStatus(queues.layout);
   const settingsStatus = useQueueStatus(queues.settings);

@@ -7,18 +7,10 @@ import type { Annotation, HighlightColour, PassageTarget } from '../../../electr
 import { HIGHLIGHT_COLOURS, NOTEBOOK_URI } from '../../../electron/api/annotation-schema';
 import { LONDON, SOVIET } from '../../fixtures/annotations/factory';
 import { readSourceText } from '../../support/paths';
+import { seededRandom } from '../../support/seeded-random';
 
-/** A small, fast, seeded generator (mulberry32), so a failing run can be replayed with its seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { seededRandom };
+
 
 /** One change sent to the API: `after` is the annotation it stores, or null for a delete. */
 export interface Operation {

@@ -1,18 +1,10 @@
 /** Helpers the anchoring tests share: a seeded generator, passage picking and text edits. */
 import { expect } from 'vitest';
 import { isOrphaned, type AnchorMethod, type PassageResolution } from '../../../../electron/core/anchoring';
+import { seededRandom } from '../../../support/seeded-random';
 
-/** A small seeded generator (mulberry32), so a failing random case fails the same way every run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
+
 
 /** `count` passages of 1 to `maxWords` words, starting and ending on word boundaries, as a reader selects them. */
 export function randomPassages(text: string, count: number, random: () => number, maxWords = 30): Array<[number, number]> {
