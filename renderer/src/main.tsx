@@ -26,8 +26,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { applyThemeHint } from './app/apply-settings';
+import { startBoot } from './app/use-bootstrap';
 
 applyThemeHint(document.documentElement);
+startBoot();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Diptych: index.html has no #root element.');

@@ -134,6 +134,12 @@ async function firstScreen(browser, host, marked = true) {
     { polling: 'raf', timeout: 30_000 },
   );
   const ms = await page.evaluate(() => performance.now());
+  // Where the time went: the renderer's own marks and the API answers, in ms since navigation.
+  const steps = await page.evaluate(() => [
+    ...performance.getEntriesByType('mark').filter((e) => e.name.startsWith('diptych:')).map((e) => `${e.name.slice(8)} ${Math.round(e.startTime)}`),
+    ...performance.getEntriesByType('resource').filter((e) => e.name.includes('/api/')).map((e) => `${e.name.split('/api/')[1]} ${Math.round(e.startTime)}→${Math.round(e.responseEnd)}`),
+  ]);
+  log(`  ${steps.join(', ')}`);
   return { page, ms };
 }
 

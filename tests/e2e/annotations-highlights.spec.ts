@@ -1,5 +1,6 @@
 import { ARTICLE, dragSelect, SCENARIO, selectOffsets, selectQuote, statusMessage, storedAnnotations } from './annotations-support';
 import { expect, test } from './support/fixtures';
+import { callApi } from './support/api';
 import { startHostProcess } from './support/host';
 
 const QUOTE = 'That mutual agreement seemingly caught the British and French off-guard';
@@ -166,4 +167,39 @@ test('highlights and notes survive a restart, and a kill right after the status 
   } finally {
     await again.stop();
   }
+});
+
+test('a document opened after start-up brings its highlights with it', async ({ page, host, openApp }) => {
+  const text = 'First paragraph of a related note.\n\nThe envoy had no powers to sign anything at all.\n';
+  const added = await callApi<{ id: string }>(host, 'addTextDocument', { title: 'Envoy memo', text });
+  const quote = 'no powers to sign';
+  const start = text.indexOf(quote);
+  const source = `urn:diptych:document:${added.id}`;
+  const stamp = '2026-11-25T09:00:00.000Z';
+  const highlight = {
+    id: 'urn:uuid:00000000-0000-4000-8000-000000000001',
+    type: 'Annotation',
+    motivation: 'highlighting',
+    created: stamp,
+    modified: stamp,
+    body: [],
+    'diptych:colour': 'pink',
+    target: [
+      {
+        type: 'SpecificResource',
+        source,
+        selector: [
+          { type: 'TextQuoteSelector', exact: quote, prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(start + quote.length, start + quote.length + 32) },
+          { type: 'TextPositionSelector', start, end: start + quote.length },
+        ],
+      },
+    ],
+  };
+  await callApi(host, 'importAnnotations', { content: JSON.stringify([highlight]), fileName: 'memo.jsonld' });
+
+  await openApp();
+  await page.getByRole('combobox', { name: 'Document in left pane' }).selectOption({ label: 'Envoy memo' });
+  const marks = page.getByTestId('pane-text-left').locator('mark.anno');
+  await expect(marks).toHaveText([quote]);
+  await expect(marks.first()).toHaveAttribute('data-colour', 'pink');
 });

@@ -37,6 +37,18 @@ export class AnnotationStore {
     this.#commit(new Map(annotations.map((a) => [a.id, a])), null);
   }
 
+  /**
+   * Adds annotations loaded later (a document opened after start-up); ids
+   * already held are kept as they are, since the local copy may be newer.
+   */
+  merge(annotations: readonly Annotation[]): void {
+    const added = annotations.filter((a) => !this.#snapshot.byId.has(a.id));
+    if (added.length === 0) return;
+    const next = new Map(this.#snapshot.byId);
+    for (const a of added) next.set(a.id, a);
+    this.#commit(next, new Set(added.map((a) => a.id)));
+  }
+
   /** Applies puts (an annotation) and deletes (null) by id. */
   apply(states: ReadonlyArray<readonly [string, Annotation | null]>): void {
     if (states.length === 0) return;

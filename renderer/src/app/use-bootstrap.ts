@@ -28,15 +28,38 @@ async function boot(): Promise<BootData> {
       return null;
     }),
   ]);
-  // The annotations are asked for now, not when the workspace mounts, but after the small start-up calls,
-  // so the host answers those first rather than after megabytes of annotations; the panes' texts likewise.
-  prefetchAnnotations();
   const [session, documents, appInfo] = await starting;
+  // The open texts are asked for before the annotations: the host answers in turn, and a pane can
+  // show its text (and anchor its highlights) only once the text is here.
+  const open: string[] = [];
   for (const side of ['left', 'right'] as const) {
     const id = session.layout[side].documentId;
-    if (id !== null && documents.some((document) => document.id === id)) loadDocument(id).catch(() => {});
+    if (id !== null && documents.some((document) => document.id === id)) {
+      loadDocument(id).catch(() => {});
+      open.push(id);
+    }
   }
+  prefetchAnnotations(open);
   return { session, documents, appInfo };
+}
+
+let firstBoot: Promise<BootData> | null = null;
+
+/**
+ * Starts loading before React renders its first frame (the entry calls it
+ * as soon as the bundle runs), so the host is already answering while the
+ * workspace is built.
+ */
+export function startBoot(): void {
+  firstBoot ??= boot();
+  // A failure is reported by useBootstrap; until then it must not count as unhandled.
+  firstBoot.catch(() => {});
+}
+
+function takeBoot(): Promise<BootData> {
+  const started = firstBoot;
+  firstBoot = null;
+  return started ?? boot();
 }
 
 /** Loads the start-up data; `retry` starts over after a failure. */
@@ -46,7 +69,7 @@ export function useBootstrap(): { state: BootState; retry: () => void } {
 
   useEffect(() => {
     let live = true;
-    boot().then(
+    takeBoot().then(
       (data) => {
         if (live) setResult({ attempt, state: { status: 'ready', data } });
       },

@@ -71,7 +71,14 @@ export function createFakeApi(options: FakeHostOptions = {}) {
     saveLayout: vi.fn(async (_input: { layout: Layout }) => null),
     saveSettings: vi.fn(async (_input: { settings: Settings }) => null),
     dismissNotice: vi.fn(async (_input: { id: string }) => null),
-    listAnnotations: vi.fn(async (_input: { documentIds?: string[] }) => [...stored.values()]),
+    // Filters as the host does: a passage in any of documentIds, any of motivations.
+    listAnnotations: vi.fn(async ({ documentIds, motivations }: { documentIds?: string[]; motivations?: Annotation['motivation'][] }) =>
+      [...stored.values()].filter(
+        (a) =>
+          (!motivations || motivations.includes(a.motivation)) &&
+          (!documentIds || a.target.some((t) => typeof t !== 'string' && documentIds.some((id) => t.source.endsWith(`:${id}`)))),
+      ),
+    ),
     putAnnotation: vi.fn(async ({ annotation }: { annotation: Annotation }) => {
       stored.set(annotation.id, annotation);
       return annotation;
