@@ -203,3 +203,24 @@ test('a document opened after start-up brings its highlights with it', async ({ 
   await expect(marks).toHaveText([quote]);
   await expect(marks.first()).toHaveAttribute('data-colour', 'pink');
 });
+
+test('a passage is selected and highlighted with the keyboard alone', async ({ page, host, openApp }) => {
+  await openApp();
+  const scroller = page.getByTestId('pane-scroll-left');
+  await scroller.focus();
+  // Shift+Ctrl+Right selects word by word from the first line on screen.
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Control+ArrowRight');
+  const selected = await page.evaluate(() => document.getSelection()!.toString());
+  expect(selected.trim().split(/\s+/)).toHaveLength(3);
+  expect(ARTICLE.startsWith(selected)).toBe(true);
+  await expect(page.getByRole('toolbar', { name: 'Annotate the selection' })).toBeVisible();
+  await page.keyboard.press('Shift+ArrowRight');
+  const longer = await page.evaluate(() => document.getSelection()!.toString());
+  expect(longer.length).toBe(selected.length + 1);
+  await page.keyboard.press('3');
+  const marks = page.getByTestId('pane-text-left').locator('mark.anno');
+  await expect(marks).toHaveText([longer.trim()]);
+  await expect(marks.first()).toHaveAttribute('data-colour', 'blue');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  expect((await storedAnnotations(host)).map((a) => a['diptych:colour'])).toEqual(['blue']);
+});

@@ -52,6 +52,7 @@ export function shortcutList(mac: boolean = isMac()): ShortcutInfo[] {
     { keys: ['?'], action: 'Show these keyboard shortcuts' },
     { keys: ['Esc'], action: 'Close a dialog, or cancel linking' },
     { keys: ['↑', '↓', 'PgUp', 'PgDn', 'Space'], action: 'Scroll the focused text' },
+    { keys: ['Shift', '←', '→', '↑', '↓'], action: `Select text in the focused text from its first line on screen (with ${mod}: by words; Shift+Home/End: to the line's ends)` },
     { keys: ['Tab'], action: 'Move to the next control' },
   ];
 }

@@ -9,6 +9,7 @@ import type { PaneSide } from '../../../electron/api/contract';
 import type { TextBlock } from '../../../electron/core/text-blocks';
 import { NO_DECORATIONS, type Decorations } from '../annotations/decorations';
 import { charsPerLine, estimateRowHeight, shouldVirtualise, VIRTUAL_ROW_BLOCKS } from './reading-metrics';
+import { extendSelectionByKey } from './keyboard-selection';
 import { groupRows, UNLIMITED_ROW_BLOCKS } from './text-rows';
 import { TextRowView } from './text-row-view';
 import { useReadingPosition } from './use-reading-position';
@@ -179,6 +180,9 @@ export const TextView = memo(function TextView(props: TextViewProps) {
       aria-label={`Text of ${title}`}
       data-testid={`pane-scroll-${side}`}
       onScroll={onScroll}
+      onKeyDown={(event) => {
+        if (textRef.current && scrollRef.current && extendSelectionByKey(event.nativeEvent, scrollRef.current, textRef.current)) event.preventDefault();
+      }}
     >
       <div
         ref={textRef}
