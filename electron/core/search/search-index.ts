@@ -1,0 +1,242 @@
+/**
+ * Full-text search over a library: every document, cut into passages, and
+ * every note, in one MiniSearch index. Pure: no DOM, no Node built-ins, so it
+ * runs in the main process, a worker or a test alike. The library keeps it
+ * up to date (add, replace, remove, note edits) and persists its snapshot.
+ */
+import MiniSearch, { type Options, type SearchOptions as MiniSearchOptions, type SearchResult } from 'minisearch';
+import { segmentText } from '../text-blocks';
+import { noteItemId, parseItemId, passageId } from './item-ids';
+import { groupResults, TEXT_FIELD, type ResultSources } from './search-results';
+import { makeSnapshot, readSnapshot, type SearchSnapshot } from './search-snapshot';
+import { foldTerm, hasWord, tokenize } from './search-terms';
+import type { SearchOptions, SearchResults } from './search-types';
+
+/** The title field; the text field is TEXT_FIELD. */
+const TITLE_FIELD = 'title';
+/** How much more a word in a title counts than one in the text. */
+const TITLE_BOOST = 2;
+/** Typo tolerance: edits allowed per character of a query word (0.2: one edit in 4 to 7 letters, two in 8 to 12). */
+const FUZZY = 0.2;
+/** Shorter words must match exactly: one edit in a three-letter word matches too much ("war" and "was"). */
+const MIN_FUZZY_LENGTH = 4;
+const MAX_FUZZY_EDITS = 2;
+/**
+ * A word being typed is matched as a prefix from its third letter. One or two
+ * letters expand to a large part of the vocabulary (0.7 s for "ka" in 50 MB of
+ * text) and rank nothing usefully; they are matched exactly instead.
+ */
+const MIN_PREFIX_LENGTH = 3;
+/** Most query words searched; the rest of a longer query is ignored. */
+const MAX_QUERY_WORDS = 12;
+const DEFAULT_LIMIT = 50;
+const DEFAULT_PER_GROUP = 10;
+/** Whether a query ends inside a word, which the reader is presumably still typing. */
+const ENDS_IN_WORD = /[\p{L}\p{N}\p{M}]$/u;
+
+/** One indexed item: a passage of a document, or a note. */
+interface IndexItem {
+  id: string;
+  title: string;
+  text: string;
+}
+
+const INDEX_OPTIONS: Options<IndexItem> = {
+  fields: [TITLE_FIELD, TEXT_FIELD],
+  storeFields: [],
+  tokenize,
+  processTerm: (term) => foldTerm(term),
+};
+
+interface IndexedDocument {
+  title: string;
+  text: string;
+  /** Indexed passages as flattened, ascending [start, end) pairs. */
+  passages: number[];
+}
+
+interface IndexedNote {
+  title: string;
+  body: string;
+  documentIds: string[];
+}
+
+/** Index of `start` among the passage starts (even entries) of `passages`, or -1. */
+function findPassage(passages: readonly number[], start: number): number {
+  let low = 0;
+  let high = passages.length / 2 - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const at = passages[2 * mid]!;
+    if (at === start) return 2 * mid;
+    if (at < start) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
+/** The full-text index of a library's documents and notes. */
+export class LibrarySearch {
+  private index = new MiniSearch<IndexItem>(INDEX_OPTIONS);
+  private readonly documents = new Map<string, IndexedDocument>();
+  private readonly notes = new Map<string, IndexedNote>();
+
+  /** Number of indexed documents. */
+  get documentCount(): number {
+    return this.documents.size;
+  }
+
+  /** Number of indexed notes. */
+  get noteCount(): number {
+    return this.notes.size;
+  }
+
+  /** Whether `documentId` is indexed. */
+  hasDocument(documentId: string): boolean {
+    return this.documents.has(documentId);
+  }
+
+  /**
+   * Indexes a document: each paragraph block of `text` (segmentText, so long
+   * paragraphs come in pieces) is one passage; a text without words is one
+   * empty passage, so the title still finds it. Throws if it is already
+   * indexed; use replaceDocument for a new version or a new title.
+   */
+  addDocument(documentId: string, title: string, text: string): void {
+    if (this.documents.has(documentId)) throw new Error(`Document ${documentId} is already in the search index.`);
+    const passages: number[] = [];
+    for (const block of segmentText(text)) {
+      const passage = text.slice(block.start, block.contentEnd);
+      if (!hasWord(passage)) continue;
+      this.index.add({ id: passageId(documentId, block.start), title, text: passage });
+      passages.push(block.start, block.contentEnd);
+    }
+    if (passages.length === 0) {
+      // A document without words (a scanned PDF, an empty file) can still be found by its title.
+      this.index.add({ id: passageId(documentId, 0), title, text: '' });
+      passages.push(0, 0);
+    }
+    this.documents.set(documentId, { title, text, passages });
+  }
+
+  /** Removes a document's passages; false if it was not indexed. */
+  removeDocument(documentId: string): boolean {
+    const document = this.documents.get(documentId);
+    if (document === undefined) return false;
+    const ids: string[] = [];
+    for (let i = 0; i < document.passages.length; i += 2) ids.push(passageId(documentId, document.passages[i]!));
+    // discard needs only the ids; MiniSearch cleans the stale terms up later, in batches.
+    this.index.discardAll(ids);
+    this.documents.delete(documentId);
+    return true;
+  }
+
+  /** Indexes a new version (or a new title) of a document, indexed before or not. */
+  replaceDocument(documentId: string, title: string, text: string): void {
+    this.removeDocument(documentId);
+    this.addDocument(documentId, title, text);
+  }
+
+  /** Indexes a note (an annotation's Markdown body) or its new text; `documentIds` are the documents it targets. */
+  upsertNote(noteId: string, title: string, body: string, documentIds: readonly string[] = []): void {
+    this.removeNote(noteId);
+    this.index.add({ id: noteItemId(noteId), title, text: body });
+    this.notes.set(noteId, { title, body, documentIds: [...documentIds] });
+  }
+
+  /** Removes a note; false if it was not indexed. */
+  removeNote(noteId: string): boolean {
+    if (!this.notes.delete(noteId)) return false;
+    this.index.discard(noteItemId(noteId));
+    return true;
+  }
+
+  /**
+   * Searches passages and notes. Every query word must match (AND), unless no
+   * item holds them all, in which case any may (OR). Words match whatever
+   * their case and accents, with typos in longer words, and the last word as
+   * a prefix while it is being typed.
+   */
+  search(query: string, options: SearchOptions = {}): SearchResults {
+    const words = tokenize(query);
+    // Each word costs a fuzzy walk of the vocabulary; a pasted paragraph is searched by its first words.
+    const searched = words.length > MAX_QUERY_WORDS ? `${words.slice(0, MAX_QUERY_WORDS).join(' ')} ` : query;
+    const completeLastWord = !ENDS_IN_WORD.test(searched);
+    const searchOptions: MiniSearchOptions = {
+      prefix: (term, i, terms) => !completeLastWord && i === terms.length - 1 && term.length >= MIN_PREFIX_LENGTH,
+      fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH ? FUZZY : false),
+      maxFuzzy: MAX_FUZZY_EDITS,
+      boost: { [TITLE_FIELD]: TITLE_BOOST },
+      filter: this.filterFor(options),
+    };
+    let combinedWith: 'AND' | 'OR' = 'AND';
+    let results: SearchResult[] = this.index.search(searched, { ...searchOptions, combineWith: 'AND' });
+    if (results.length === 0 && words.length > 1) {
+      combinedWith = 'OR';
+      results = this.index.search(searched, { ...searchOptions, combineWith: 'OR' });
+    }
+    const limits = { limit: options.limit ?? DEFAULT_LIMIT, perGroup: options.perGroup ?? DEFAULT_PER_GROUP };
+    return groupResults(query, combinedWith, results, this.sources, limits);
+  }
+
+  /** The persisted form; JSON.stringify(search) calls it. */
+  toJSON(): SearchSnapshot {
+    const documents = [...this.documents].map(([id, { title, text, passages }]) => ({ id, title, text, passages }));
+    const notes = [...this.notes].map(([id, { title, body, documentIds }]) => ({ id, title, body, documentIds }));
+    return makeSnapshot(documents, notes, this.index.toJSON());
+  }
+
+  /**
+   * Loads a snapshot (the JSON string or its parsed value). Null when it is
+   * of another format version or damaged: the caller then rebuilds the index.
+   */
+  static fromJSON(json: unknown): LibrarySearch | null {
+    const snapshot = readSnapshot(json);
+    if (snapshot === null) return null;
+    let index: MiniSearch<IndexItem>;
+    try {
+      index = MiniSearch.loadJS<IndexItem>(snapshot.index, INDEX_OPTIONS);
+    } catch {
+      return null;
+    }
+    // A snapshot whose parts disagree (an edit by hand, a bug) is not worth trusting: every item must be in the index, and nothing else.
+    const search = new LibrarySearch();
+    search.index = index;
+    let items = 0;
+    for (const { id, title, text, passages } of snapshot.documents) {
+      if (search.documents.has(id)) return null;
+      search.documents.set(id, { title, text, passages });
+      for (let i = 0; i < passages.length; i += 2, items++) if (!index.has(passageId(id, passages[i]!))) return null;
+    }
+    for (const { id, title, body, documentIds } of snapshot.notes) {
+      if (search.notes.has(id) || !index.has(noteItemId(id))) return null;
+      search.notes.set(id, { title, body, documentIds });
+      items++;
+    }
+    return index.documentCount === items ? search : null;
+  }
+
+  private filterFor({ documentIds, kinds }: SearchOptions): ((result: SearchResult) => boolean) | undefined {
+    if (documentIds === undefined && kinds === undefined) return undefined;
+    const allowedKinds = new Set(kinds ?? ['document', 'note']);
+    const allowedDocuments = documentIds === undefined ? null : new Set(documentIds);
+    return (result) => {
+      const ref = parseItemId(result.id as string);
+      if (ref === null || !allowedKinds.has(ref.kind)) return false;
+      if (allowedDocuments === null) return true;
+      if (ref.kind === 'document') return allowedDocuments.has(ref.documentId);
+      return this.notes.get(ref.noteId)?.documentIds.some((id) => allowedDocuments.has(id)) ?? false;
+    };
+  }
+
+  /** Where grouping reads the items' texts. */
+  private readonly sources: ResultSources = {
+    document: (documentId) => this.documents.get(documentId),
+    passageEnd: (documentId, start) => {
+      const passages = this.documents.get(documentId)?.passages ?? [];
+      const at = findPassage(passages, start);
+      return at < 0 ? start : passages[at + 1]!;
+    },
+    note: (noteId) => this.notes.get(noteId),
+  };
+}
