@@ -30,22 +30,26 @@ function readJson(path) {
 const stages = [];
 
 /**
- * The end-to-end tests drive Debian's Chromium. On a fresh Debian or Ubuntu
- * machine where we are root, install it; otherwise say exactly what to run.
+ * The end-to-end tests drive Debian's Chromium, and the PDF tests draw
+ * Cyrillic and Greek with DejaVu Sans. On a fresh Debian or Ubuntu machine
+ * where we are root, install what is missing; otherwise say exactly what to run.
  */
-function ensureChromium() {
-  if (process.env.DIPTYCH_CHROMIUM || existsSync('/usr/bin/chromium')) return;
+function ensureSystemPackages() {
+  const missing = [];
+  if (!process.env.DIPTYCH_CHROMIUM && !existsSync('/usr/bin/chromium')) missing.push('chromium');
+  if (!existsSync('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf')) missing.push('fonts-dejavu-core');
+  if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const hasApt = existsSync('/usr/bin/apt-get');
   if (isRoot && hasApt) {
-    console.log('▶ installing Chromium for the end-to-end tests (apt-get install chromium)');
+    console.log(`▶ installing what the tests need (apt-get install ${missing.join(' ')})`);
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
+    run('apt-get', ['install', '-y', '-qq', ...missing], { DEBIAN_FRONTEND: 'noninteractive' });
   } else {
-    console.log('The end-to-end tests need Chromium at /usr/bin/chromium: run `sudo apt-get install -y chromium` (Debian/Ubuntu), or set DIPTYCH_CHROMIUM to a Chromium executable.');
+    console.log(`The tests need ${missing.join(' and ')}: run \`sudo apt-get install -y ${missing.join(' ')}\` (Debian/Ubuntu)${missing.includes('chromium') ? ', or set DIPTYCH_CHROMIUM to a Chromium executable' : ''}.`);
   }
 }
-ensureChromium();
+ensureSystemPackages();
 
 /** A check with no test count of its own (type-check, lint, build) counts as one test. */
 function check(name, command, args) {
