@@ -5,12 +5,15 @@
  */
 import { z } from 'zod';
 import { annotation, annotationId, annotationMotivation, storedAnnotationShape } from './annotation-schema';
+import { structureSpan } from '../core/import/document-model';
 import { API_METHOD_NAMES, type ApiMethodName } from './methods';
 
 export { IPC_PREFIX } from './methods';
 
 /** Hard cap on a text handed to `addTextDocument` (UTF-16 code units). */
 export const MAX_TEXT_LENGTH = 200 * 1024 * 1024;
+/** Largest file `importDocument` takes, in bytes; bigger ones are refused before they are sent. */
+export const MAX_IMPORT_BYTES = 200 * 1024 * 1024;
 
 const documentId = z
   .string()
@@ -31,8 +34,91 @@ export const documentSummary = z.object({
   words: z.number().int().nonnegative(),
   origin: z.enum(['bundled', 'imported']),
   addedAt: z.string(),
+  /** Changes whenever the document's content does (a new version): caches of its text key on it. */
+  contentId: z.string(),
+  author: z.string(),
+  /** As the reader wrote it (a year, a full date, "c. 1939"). */
+  date: z.string(),
+  tags: z.array(z.string()),
+  /** The name of the file it was imported from, if any. */
+  fileName: z.string().nullable(),
+  /** Set while the document is in the trash. */
+  trashedAt: z.string().nullable(),
 });
 export type DocumentSummary = z.infer<typeof documentSummary>;
+
+/** Where one page's text lies in a PDF's text, and the page's size in PDF units (unrotated). */
+export const pdfPage = z.object({
+  pageNumber: z.number().int().positive(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  width: z.number().positive(),
+  height: z.number().positive(),
+  rotation: z.number().int(),
+});
+export type PdfPage = z.infer<typeof pdfPage>;
+
+const tag = z.string().trim().min(1, 'a tag cannot be empty').max(100, 'a tag is at most 100 characters');
+
+/** What the reader may change about a document. */
+export const documentDetails = z
+  .object({
+    title: z.string().trim().min(1, 'a title is required').max(500, 'a title is at most 500 characters'),
+    author: z.string().trim().max(500, 'an author is at most 500 characters'),
+    date: z.string().trim().max(100, 'a date is at most 100 characters'),
+    tags: z.array(tag).max(100, 'a document has at most 100 tags'),
+  })
+  .partial()
+  .strict();
+
+const importInput = z
+  .object({
+    fileName: z.string().trim().min(1, 'a file name is required').max(500, 'a file name is at most 500 characters'),
+    /** The file's bytes, as read; the library keeps a copy and never changes the original. */
+    bytes: z.instanceof(Uint8Array, { message: 'the file content must be bytes' }).refine((b) => b.byteLength <= MAX_IMPORT_BYTES, 'the file is larger than 200 MB, the most Diptych imports'),
+    /** Read the file in this encoding instead of detecting it (for a legacy file that came out wrong). */
+    encoding: z.string().trim().min(1).max(40).optional(),
+    /** Import as a new version of this document: its annotations re-anchor on the new text. */
+    replaceDocumentId: documentId.optional(),
+    /** Import even when the same content is already in the library. */
+    allowDuplicate: z.boolean().optional(),
+    /** The password of a locked PDF (used to read its text once; never stored). */
+    password: z.string().max(1000).optional(),
+  })
+  .strict();
+
+const importOutput = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('imported'),
+    document: documentSummary,
+    /** Said when the file was read as a legacy encoding, or anything else the reader should check. */
+    warning: z.string().nullable(),
+  }),
+  z.object({ status: z.literal('duplicate'), existing: documentSummary }),
+]);
+
+const searchMark = z.tuple([z.number().int(), z.number().int()]);
+const hitBase = {
+  id: z.string(),
+  score: z.number(),
+  start: z.number().int(),
+  end: z.number().int(),
+  snippet: z.string(),
+  marks: z.array(searchMark),
+  snippetStart: z.number().int(),
+  snippetEnd: z.number().int(),
+  match: searchMark.nullable(),
+  terms: z.array(z.string()),
+};
+const groupBase = { title: z.string(), titleMarks: z.array(searchMark), score: z.number(), total: z.number().int() };
+const searchGroup = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('document'), documentId: z.string(), ...groupBase, hits: z.array(z.object({ kind: z.literal('document'), documentId: z.string(), ...hitBase })) }),
+  z.object({
+    kind: z.literal('note'),
+    ...groupBase,
+    hits: z.array(z.object({ kind: z.literal('note'), noteId: z.string(), title: z.string(), titleMarks: z.array(searchMark), documentIds: z.array(z.string()), ...hitBase })),
+  }),
+]);
 
 export const themeName = z.enum(['light', 'sepia', 'dark']);
 export type ThemeName = z.infer<typeof themeName>;
@@ -120,9 +206,43 @@ const noInput = z.object({}).strict();
 export const apiSchemas = {
   getAppInfo: { input: noInput, output: appInfo },
   listDocuments: { input: noInput, output: z.array(documentSummary) },
+  /** The text every offset refers to, and for Markdown and HTML how to draw it (headings, lists, links…). */
   getDocumentText: {
     input: z.object({ id: documentId }).strict(),
-    output: z.object({ id: documentId, text: z.string() }),
+    output: z.object({ id: documentId, text: z.string(), structure: z.array(structureSpan).optional(), pages: z.array(pdfPage).optional() }),
+    // A document may have millions of spans: the host checked them all when it imported the file.
+    clientOutput: z.object({
+      id: documentId,
+      text: z.string(),
+      structure: z.array(z.object({ kind: z.string(), start: z.number(), end: z.number() }).loose()).optional(),
+      pages: z.array(pdfPage).optional(),
+    }),
+  },
+  /** The document's file as bytes: a PDF to render, or the file a text was imported from. */
+  getDocumentFile: {
+    input: z.object({ id: documentId }).strict(),
+    output: z.object({ id: documentId, mediaType: z.string(), fileName: z.string(), bytes: z.instanceof(Uint8Array) }),
+  },
+  /** Imports a .txt, .md or .html file (a copy is kept in the data folder); answers "duplicate" when the same content is already there. */
+  importDocument: { input: importInput, output: importOutput },
+  /** Changes a document's title, author, date or tags. */
+  updateDocument: { input: z.object({ id: documentId, details: documentDetails }).strict(), output: documentSummary },
+  /** Moves a document, with its annotations, to the trash. */
+  removeDocument: { input: z.object({ id: documentId }).strict(), output: documentSummary },
+  /** Takes a document, with its annotations, out of the trash. */
+  restoreDocument: { input: z.object({ id: documentId }).strict(), output: documentSummary },
+  /** The documents in the trash, most recently removed first. */
+  listTrash: { input: noInput, output: z.array(documentSummary) },
+  /** Full-text search over every document and note: typo-tolerant, prefix-matching, grouped by document. */
+  searchLibrary: {
+    input: z
+      .object({
+        query: z.string().max(500, 'a search is at most 500 characters'),
+        limit: z.number().int().min(1).max(500).optional(),
+        documentIds: z.array(documentId).max(100).optional(),
+      })
+      .strict(),
+    output: z.object({ query: z.string(), combinedWith: z.enum(['AND', 'OR']), total: z.number().int(), groups: z.array(searchGroup) }),
   },
   addTextDocument: {
     input: z

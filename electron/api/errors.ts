@@ -11,6 +11,8 @@ export type ApiErrorCode =
   | 'too-large'
   | 'storage'
   | 'unauthorized'
+  /** A PDF is locked: ask the reader for its password and call again with it. */
+  | 'password-required'
   | 'internal';
 
 /** A failure the UI can show: what happened, in words a reader understands. */

@@ -18,12 +18,15 @@ import { readStaticFile } from './static-files';
 export const MAX_BODY_BYTES = 420 * 1024 * 1024;
 /** Largest body of every other call: a 1 MB note with worst-case escaping and a hundred passages fit many times over. */
 export const MAX_SMALL_BODY_BYTES = 32 * 1024 * 1024;
-const LARGE_BODY_METHODS: ReadonlySet<string> = new Set(['addTextDocument', 'importAnnotations']);
+const LARGE_BODY_METHODS: ReadonlySet<string> = new Set(['addTextDocument', 'importAnnotations', 'importDocument']);
 
 /** The body limit of one API method. */
 export function bodyLimitFor(method: string): number {
   return LARGE_BODY_METHODS.has(method) ? MAX_BODY_BYTES : MAX_SMALL_BODY_BYTES;
 }
+
+/** The header carrying the rest of a call's input when its body is a file's raw bytes. */
+export const BINARY_INPUT_HEADER = 'x-diptych-input';
 
 /**
  * Time limits against clients that open connections and then trickle
@@ -87,6 +90,28 @@ function sendJson(response: ServerResponse, status: number, body: ApiResult<unkn
   response.end(text);
 }
 
+/** The header carrying the rest of an answer whose body is a file's raw bytes. */
+export const BINARY_OUTPUT_HEADER = 'x-diptych-output';
+
+/** An answer carrying a file: the bytes as the body, the other fields as JSON in a header. */
+function sendAnswer(response: ServerResponse, result: ApiResult<unknown>): void {
+  const value = result.ok ? result.value : null;
+  if (!value || typeof value !== 'object' || !('bytes' in value) || !(value.bytes instanceof Uint8Array)) {
+    sendJson(response, 200, result);
+    return;
+  }
+  const { bytes, ...rest } = value;
+  response.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/octet-stream',
+    'Content-Length': bytes.byteLength,
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': NON_PAGE_CSP,
+    [BINARY_OUTPUT_HEADER]: encodeURIComponent(JSON.stringify(rest)),
+  });
+  response.end(bytes);
+}
+
 function sendText(response: ServerResponse, status: number, text: string): void {
   response.writeHead(status, {
     ...SECURITY_HEADERS,
@@ -100,7 +125,10 @@ function sendText(response: ServerResponse, status: number, text: string): void 
 
 class BodyTooLarge extends Error {}
 
-async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+/** A body or input header that cannot be read; its message is the answer. */
+class UnreadableInput extends Error {}
+
+async function readBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > limit) throw new BodyTooLarge();
   const chunks: Buffer[] = [];
@@ -110,7 +138,33 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
     if (size > limit) throw new BodyTooLarge();
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/**
+ * A call's input from its body: JSON, or (for a file) the raw bytes as
+ * `bytes` with the other fields as JSON in a header, which spares a
+ * 200 MB file from base64 in both processes.
+ */
+function inputFrom(request: IncomingMessage, body: Buffer): unknown {
+  const type = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/octet-stream') {
+    const header = request.headers[BINARY_INPUT_HEADER];
+    let rest: unknown = {};
+    try {
+      if (typeof header === 'string' && header !== '') rest = JSON.parse(decodeURIComponent(header));
+    } catch {
+      throw new UnreadableInput(`The ${BINARY_INPUT_HEADER} header is not URI-encoded JSON.`);
+    }
+    if (rest === null || typeof rest !== 'object' || Array.isArray(rest)) throw new UnreadableInput(`The ${BINARY_INPUT_HEADER} header is not a JSON object.`);
+    return { ...rest, bytes: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) };
+  }
+  const text = body.toString('utf8');
+  try {
+    return text.trim() === '' ? {} : JSON.parse(text);
+  } catch {
+    throw new UnreadableInput('The request body is not valid JSON.');
+  }
 }
 
 async function handleApi(request: IncomingMessage, response: ServerResponse, method: string, options: HostOptions): Promise<void> {
@@ -122,20 +176,19 @@ async function handleApi(request: IncomingMessage, response: ServerResponse, met
   const limit = bodyLimitFor(method);
   let input: unknown;
   try {
-    const body = await readBody(request, limit);
-    input = body.trim() === '' ? {} : JSON.parse(body);
+    input = inputFrom(request, await readBody(request, limit));
   } catch (error) {
     if (error instanceof BodyTooLarge) {
       // The rest of the body is not read: close the connection rather than leave it half-consumed.
       response.setHeader('Connection', 'close');
       sendJson(response, 413, fail('too-large', `The request is larger than ${limit / 1024 / 1024} MB, the limit of ${method.slice(0, 80)}.`));
     } else {
-      sendJson(response, 400, fail('invalid-input', 'The request body is not valid JSON.'));
+      sendJson(response, 400, fail('invalid-input', error instanceof UnreadableInput ? error.message : 'The request body could not be read.'));
     }
     return;
   }
   const result = await dispatch(options.service, method, input, (error) => options.onUnexpected?.(error, `api/${method}`));
-  sendJson(response, 200, pointToLog(result, options.logFile ?? ''));
+  sendAnswer(response, pointToLog(result, options.logFile ?? ''));
 }
 
 async function handleStatic(request: IncomingMessage, response: ServerResponse, url: URL, setCookie: string | null, rendererDir: string): Promise<void> {

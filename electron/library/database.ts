@@ -11,7 +11,7 @@ import { documentKind, layout, notice, settings, type Settings } from '../api/co
 import { CorruptFileError, DurableJsonFile, nodeDurableFs, type DurableFs } from './durable-json-file';
 
 export const DATABASE_FILE = 'diptych.json';
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const documentRecord = z.object({
   id: z.string(),
@@ -24,8 +24,23 @@ const documentRecord = z.object({
   /** Bundled: a file name in documents/, never modified. Imported: a path under the data folder. */
   storage: z.discriminatedUnion('origin', [
     z.object({ origin: z.literal('bundled'), file: z.string() }),
-    z.object({ origin: z.literal('imported'), file: z.string(), sha256: z.string() }),
+    z.object({
+      origin: z.literal('imported'),
+      /** The text (`.txt`, UTF-8) or, for Markdown and HTML, the rendered document (`.document.json`: text and structure). */
+      file: z.string(),
+      /** Of the imported file's bytes (or, for a text added through the API, of its text): finds duplicates. */
+      sha256: z.string(),
+      /** The imported file as it was, byte for byte, and what it was read as. */
+      original: z.object({ file: z.string(), fileName: z.string(), bytes: z.number().int().nonnegative(), encoding: z.string() }).optional(),
+    }),
   ]),
+  // Schema 2: what the reader can say about a document, versions and the trash.
+  author: z.string().optional(),
+  date: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  /** Bumped by each new version of the content. */
+  version: z.number().int().positive().optional(),
+  trashedAt: z.string().optional(),
 });
 export type DocumentRecord = z.infer<typeof documentRecord>;
 
@@ -51,7 +66,10 @@ type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
  * Migrations from version N to N+1, indexed by N. Each takes the parsed
  * JSON of the older version and returns the next one.
  */
-export const migrations: Record<number, Migration> = {};
+export const migrations: Record<number, Migration> = {
+  // Schema 2 only adds optional fields (author, date, tags, version, trash, the original file): nothing to convert.
+  1: (old) => old,
+};
 
 /** The database was written by a newer Diptych: refuse rather than lose what it knows. */
 export class NewerDatabaseError extends Error {

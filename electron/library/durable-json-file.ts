@@ -24,7 +24,7 @@ export class CorruptFileError extends Error {
 
 /** What a durable write needs of an open file. Node's `FileHandle` is one. */
 export interface DurableFileHandle {
-  writeFile(text: string, encoding: 'utf8'): Promise<void>;
+  writeFile(data: string | Uint8Array, encoding?: 'utf8'): Promise<void>;
   sync(): Promise<void>;
   close(): Promise<void>;
 }
@@ -65,13 +65,13 @@ export function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
 }
 
-/** Writes `text` to `path` atomically and durably; on failure the old file is untouched and the temp file is removed. */
-export async function writeFileDurably(path: string, text: string, fs: DurableFs = nodeDurableFs): Promise<void> {
+/** Writes `text` (or bytes) to `path` atomically and durably; on failure the old file is untouched and the temp file is removed. */
+export async function writeFileDurably(path: string, text: string | Uint8Array, fs: DurableFs = nodeDurableFs): Promise<void> {
   const temp = tempPathFor(path);
   try {
     const handle = await fs.open(temp, 'w');
     try {
-      await handle.writeFile(text, 'utf8');
+      await (typeof text === 'string' ? handle.writeFile(text, 'utf8') : handle.writeFile(text));
       await handle.sync();
     } finally {
       await handle.close();

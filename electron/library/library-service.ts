@@ -10,7 +10,13 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppInfo, ApiInput, ApiOutput, DiptychApi, DocumentSummary, PaneState, SaveStatus, Session } from '../api/contract';
 import { ApiError } from '../api/errors';
+import { importDocumentBytes, textImportKind, SUPPORTED_FILE_TYPES } from '../core/import/import-file';
+import { ImportError } from '../core/import/import-error';
 import { countWords } from '../core/text-blocks';
+import { readStoredContent, sha256Of, storeImport, storePdfImport, STORED_FILES_FOLDER, type StoredContent } from './document-files';
+import { extractPdfText, PdfError } from './pdf';
+import { titleFromFileName } from '../core/import/document-title';
+import { LibrarySearchService } from './library-search';
 import { AnnotationMethods } from './annotation-methods';
 import { BackupKeeper, type BackupSettings } from './backup-keeper';
 import { finishInterruptedRestore } from './backup-restore';
@@ -20,7 +26,7 @@ import type { DocumentRecord } from './database';
 import { ensureWritableDir } from './data-dir';
 import { nodeDurableFs, writeFileDurably, type DurableFs } from './durable-json-file';
 import { ExclusiveGate } from './exclusive-gate';
-import { defaultLayout, loadLibraryState, readBundled, type LibraryState } from './library-state';
+import { defaultLayout, loadLibraryState, readBundledContent, type LibraryState } from './library-state';
 import { openLogFile, type Logger } from './log-file';
 import { readManifest, type ManifestEntry } from './manifest';
 import { describeWriteError, saveFailureMessage, SaveTracker, writeFailureSummary, type RetryDelays } from './save-status';
@@ -42,11 +48,26 @@ export interface LibraryOptions {
   backups?: BackupSettings;
 }
 
-const STORED_FILES_FOLDER = 'files';
+
+const MEDIA_TYPES: Record<DocumentRecord['kind'], string> = {
+  text: 'text/plain',
+  markdown: 'text/markdown',
+  html: 'text/html',
+  pdf: 'application/pdf',
+};
 
 function summarise(record: DocumentRecord): DocumentSummary {
-  const { storage, ...rest } = record;
-  return { ...rest, origin: storage.origin };
+  const { storage, version, author, date, tags, trashedAt, ...rest } = record;
+  return {
+    ...rest,
+    origin: storage.origin,
+    contentId: `${record.id}@${version ?? 1}`,
+    author: author ?? '',
+    date: date ?? '',
+    tags: tags ?? [],
+    fileName: storage.origin === 'imported' ? (storage.original?.fileName ?? null) : null,
+    trashedAt: trashedAt ?? null,
+  };
 }
 
 export class LibraryService implements DiptychApi {
@@ -56,7 +77,8 @@ export class LibraryService implements DiptychApi {
   readonly #manifest: ManifestEntry[];
   readonly #fs: DurableFs;
   readonly #report: (message: string) => void;
-  readonly #texts = new Map<string, string>();
+  readonly #texts = new Map<string, StoredContent>();
+  readonly #search: LibrarySearchService;
   /** Restoring a backup runs alone; every change runs beside the others. */
   readonly #gate = new ExclusiveGate();
   readonly #tracker: SaveTracker;
@@ -77,6 +99,11 @@ export class LibraryService implements DiptychApi {
     this.#state = state;
     this.#annotations = this.#annotationMethods(state);
     this.#fs = options.fs ?? nodeDurableFs;
+    this.#search = new LibrarySearchService({
+      documents: () => this.#state.db.data.documents.filter((d) => !d.trashedAt),
+      text: async (id) => (await this.#content(id)).text,
+      notes: () => this.#state.store.all().filter((a) => a.motivation === 'commenting'),
+    });
     this.#tracker = new SaveTracker({ retry: () => this.#saveEverything(), delays: options.retryDelays, log: (m) => logger.warn(m) });
     this.#backups = new BackupKeeper({
       dataDir: options.dataDir,
@@ -173,26 +200,182 @@ export class LibraryService implements DiptychApi {
   }
 
   async listDocuments(): Promise<DocumentSummary[]> {
-    return this.#state.db.data.documents.map(summarise);
+    return this.#state.db.data.documents.filter((d) => !d.trashedAt).map(summarise);
   }
 
-  async getDocumentText({ id }: ApiInput<'getDocumentText'>): Promise<{ id: string; text: string }> {
+  async #content(id: string): Promise<StoredContent> {
     const record = this.#record(id);
-    let text = this.#texts.get(id);
-    if (text === undefined) {
+    let content = this.#texts.get(id);
+    if (content === undefined) {
       const { storage } = record;
       try {
-        text =
+        content =
           storage.origin === 'bundled'
-            ? await readBundled(this.options.documentsDir, storage.file)
-            : await readFile(join(this.options.dataDir, storage.file), 'utf8');
+            ? await readBundledContent(this.options.documentsDir, storage.file, record.kind)
+            : await readStoredContent(this.options.dataDir, storage.file);
       } catch (error) {
-        const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its file is missing' : String(error);
+        const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its file is missing' : error instanceof Error ? error.message : String(error);
         throw new ApiError('storage', `"${record.title}" could not be read: ${reason}.`);
       }
-      this.#texts.set(id, text);
+      this.#texts.set(id, content);
     }
-    return { id, text };
+    return content;
+  }
+
+  async getDocumentText({ id }: ApiInput<'getDocumentText'>): Promise<ApiOutput<'getDocumentText'>> {
+    const { text, structure, pages } = await this.#content(id);
+    return { id, text, ...(structure && structure.length > 0 ? { structure } : {}), ...(pages ? { pages } : {}) };
+  }
+
+  async getDocumentFile({ id }: ApiInput<'getDocumentFile'>): Promise<ApiOutput<'getDocumentFile'>> {
+    const record = this.#record(id);
+    const { storage } = record;
+    const path =
+      storage.origin === 'bundled' ? join(this.options.documentsDir, storage.file) : join(this.options.dataDir, storage.original?.file ?? storage.file);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(path);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'its file is missing' : String(error);
+      throw new ApiError('storage', `The file of "${record.title}" could not be read (${path}): ${reason}.`);
+    }
+    const fileName = storage.origin === 'bundled' ? storage.file : (storage.original?.fileName ?? storage.file.split('/').pop()!);
+    return { id, mediaType: MEDIA_TYPES[record.kind], fileName, bytes: new Uint8Array(bytes) };
+  }
+
+  /** The SHA-256 of every document's bytes, to find a file imported twice (bundled ones hashed on first need). */
+  async #documentWithHash(sha256: string): Promise<DocumentRecord | undefined> {
+    for (const record of this.#state.db.data.documents) {
+      if (record.storage.origin === 'imported' && record.storage.sha256 === sha256) return record;
+    }
+    for (const record of this.#state.db.data.documents) {
+      if (record.storage.origin !== 'bundled') continue;
+      const bytes = await readFile(join(this.options.documentsDir, record.storage.file)).catch(() => null);
+      if (bytes && sha256Of(bytes) === sha256) return record;
+    }
+    return undefined;
+  }
+
+  /** A PDF's text, or the error a reader can act on (a password to enter, a damaged file). */
+  async #readPdf(fileName: string, bytes: Uint8Array, password: string | undefined) {
+    try {
+      const { text, pages, title } = await extractPdfText(bytes, { password });
+      return { kind: 'pdf' as const, content: { text, pages }, document: { title: title ?? titleFromFileName(fileName) }, warning: text.trim() === '' ? `"${fileName}" has no text Diptych can read (a scanned PDF?): it can be read, but not highlighted or searched.` : undefined };
+    } catch (error) {
+      if (!(error instanceof PdfError)) throw error;
+      if (error.code === 'password-required') throw new ApiError('password-required', `"${fileName}" is protected by a password. Enter it to import the file.`);
+      if (error.code === 'password-incorrect') throw new ApiError('password-required', `That is not the password of "${fileName}". Try again.`);
+      throw new ImportError('binary', error.message);
+    }
+  }
+
+  async importDocument({ fileName, bytes, encoding, replaceDocumentId, allowDuplicate, password }: ApiInput<'importDocument'>): Promise<ApiOutput<'importDocument'>> {
+    return this.#gate.shared(async () => {
+      const replacing = replaceDocumentId === undefined ? null : this.#record(replaceDocumentId);
+      const isPdf = /\.pdf$/i.test(fileName);
+      if (!isPdf && !textImportKind(fileName)) {
+        throw new ImportError('unsupported-type', `"${fileName}" is not a file type Diptych can import. It reads ${SUPPORTED_FILE_TYPES}.`);
+      }
+      const sha256 = sha256Of(bytes);
+      if (!allowDuplicate) {
+        const existing = await this.#documentWithHash(sha256);
+        if (existing && existing.id !== replacing?.id) return { status: 'duplicate' as const, existing: summarise(existing) };
+        if (existing && replacing) throw new ApiError('invalid-input', `"${fileName}" is the same as the current version of "${replacing.title}": there is nothing new to import.`);
+      }
+      const converted = isPdf ? await this.#readPdf(fileName, bytes, password) : importDocumentBytes({ fileName, bytes, encoding });
+      let stored;
+      try {
+        stored =
+          converted.kind === 'pdf'
+            ? await storePdfImport(this.options.dataDir, this.#fs, fileName, bytes, sha256, converted.content)
+            : await storeImport(this.options.dataDir, this.#fs, fileName, bytes, sha256, converted);
+      } catch (error) {
+        throw new ApiError('storage', `Could not store "${fileName}" in ${join(this.options.dataDir, STORED_FILES_FOLDER)}: ${describeWriteError(error)}. Nothing was imported.`);
+      }
+      const { text } = converted.kind === 'pdf' ? converted.content : converted.document;
+      const storage = { origin: 'imported' as const, file: stored.file, sha256, original: stored.original };
+      let record: DocumentRecord;
+      if (replacing) {
+        Object.assign(replacing, { kind: converted.kind, length: text.length, words: countWords(text), storage, version: (replacing.version ?? 1) + 1 });
+        record = replacing;
+      } else {
+        record = {
+          id: randomUUID(),
+          title: converted.document.title,
+          kind: converted.kind,
+          description: '',
+          length: text.length,
+          words: countWords(text),
+          addedAt: new Date().toISOString(),
+          storage,
+        };
+        this.#state.db.data.documents.push(record);
+      }
+      this.#texts.set(record.id, converted.kind === 'pdf' ? converted.content : { text, structure: converted.document.structure });
+      await this.#save(replacing ? `the new version of "${record.title}"` : `the imported document "${record.title}"`);
+      await this.#search.documentChanged(record.id, record.title);
+      return { status: 'imported' as const, document: summarise(record), warning: converted.warning ?? null };
+    });
+  }
+
+  async updateDocument({ id, details }: ApiInput<'updateDocument'>): Promise<DocumentSummary> {
+    return this.#gate.shared(async () => {
+      const record = this.#record(id);
+      const before = { ...record };
+      Object.assign(record, details);
+      try {
+        await this.#save(`the details of "${record.title}"`);
+      } catch (error) {
+        Object.assign(record, before);
+        throw error;
+      }
+      if (details.title !== undefined && !record.trashedAt) await this.#search.documentChanged(id, record.title);
+      return summarise(record);
+    });
+  }
+
+  async removeDocument({ id }: ApiInput<'removeDocument'>): Promise<DocumentSummary> {
+    return this.#gate.shared(async () => {
+      const record = this.#record(id);
+      if (record.trashedAt) return summarise(record);
+      record.trashedAt = new Date().toISOString();
+      try {
+        await this.#save(`the removal of "${record.title}"`);
+      } catch (error) {
+        delete record.trashedAt;
+        throw error;
+      }
+      await this.#search.documentRemoved(id);
+      return summarise(record);
+    });
+  }
+
+  async restoreDocument({ id }: ApiInput<'restoreDocument'>): Promise<DocumentSummary> {
+    return this.#gate.shared(async () => {
+      const record = this.#record(id);
+      if (!record.trashedAt) return summarise(record);
+      const trashedAt = record.trashedAt;
+      delete record.trashedAt;
+      try {
+        await this.#save(`the restored "${record.title}"`);
+      } catch (error) {
+        record.trashedAt = trashedAt;
+        throw error;
+      }
+      await this.#search.documentChanged(id, record.title);
+      return summarise(record);
+    });
+  }
+
+  async listTrash(): Promise<DocumentSummary[]> {
+    return this.#state.db.data.documents
+      .filter((d) => d.trashedAt)
+      .sort((a, b) => b.trashedAt!.localeCompare(a.trashedAt!))
+      .map(summarise);
+  }
+
+  async searchLibrary({ query, limit, documentIds }: ApiInput<'searchLibrary'>): Promise<ApiOutput<'searchLibrary'>> {
+    return this.#search.search(query, { limit, documentIds });
   }
 
   async addTextDocument({ title, text, description }: ApiInput<'addTextDocument'>): Promise<DocumentSummary> {
@@ -217,8 +400,9 @@ export class LibraryService implements DiptychApi {
         storage: { origin: 'imported', file, sha256 },
       };
       this.#state.db.data.documents.push(record);
-      this.#texts.set(record.id, text);
+      this.#texts.set(record.id, { text });
       await this.#save(`the new document "${record.title}"`);
+      await this.#search.documentChanged(record.id, record.title);
       return summarise(record);
     });
   }
@@ -226,7 +410,7 @@ export class LibraryService implements DiptychApi {
   async getSession(): Promise<Session> {
     const data = this.#state.db.data;
     const known = (pane: PaneState): PaneState =>
-      pane.documentId === null || data.documents.some((d) => d.id === pane.documentId) ? pane : { documentId: null, position: 0 };
+      pane.documentId === null || data.documents.some((d) => d.id === pane.documentId && !d.trashedAt) ? pane : { documentId: null, position: 0 };
     const stored = data.layout ?? defaultLayout(this.#manifest);
     return { layout: { ...stored, left: known(stored.left), right: known(stored.right) }, settings: data.settings };
   }
@@ -266,6 +450,7 @@ export class LibraryService implements DiptychApi {
     return this.#gate.shared(async () => {
       const stored = await this.#annotations.put(input);
       this.#wrote();
+      await this.#search.noteChanged(stored);
       return stored;
     });
   }
@@ -274,6 +459,7 @@ export class LibraryService implements DiptychApi {
     return this.#gate.shared(async () => {
       await this.#annotations.delete(input);
       this.#wrote();
+      await this.#search.noteRemoved(input.id);
       return null;
     });
   }

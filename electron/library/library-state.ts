@@ -7,12 +7,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
-import type { Layout, PaneState } from '../api/contract';
+import type { DocumentKind, Layout, PaneState } from '../api/contract';
 import { countWords } from '../core/text-blocks';
 import { AnnotationStore } from './annotation-store';
 import { openDatabase, type DatabaseData } from './database';
 import type { DurableFs } from './durable-json-file';
 import type { ManifestEntry } from './manifest';
+import type { StoredContent } from './document-files';
+import { extractPdfText } from './pdf';
 
 /** The loaded library. */
 export interface LibraryState {
@@ -36,6 +38,13 @@ export async function readBundled(documentsDir: string, file: string): Promise<s
   return new TextDecoder('utf-8').decode(bytes);
 }
 
+/** A bundled document's text (a PDF's extracted text, with its pages). */
+export async function readBundledContent(documentsDir: string, file: string, kind: DocumentKind): Promise<StoredContent> {
+  if (kind !== 'pdf') return { text: await readBundled(documentsDir, file) };
+  const { text, pages } = await extractPdfText(new Uint8Array(await readFile(join(documentsDir, file))));
+  return { text, pages };
+}
+
 /** The layout of a new library: the documents the manifest puts left and right. */
 export function defaultLayout(manifest: readonly ManifestEntry[]): Layout {
   const pick = (side: 'left' | 'right', index: number): PaneState => ({
@@ -50,7 +59,7 @@ async function seed(data: DatabaseData, options: LoadOptions): Promise<boolean> 
   let changed = false;
   for (const entry of options.manifest) {
     if (data.documents.some((d) => d.id === entry.id)) continue;
-    const text = await readBundled(options.documentsDir, entry.file);
+    const { text } = await readBundledContent(options.documentsDir, entry.file, entry.kind);
     data.documents.push({
       id: entry.id,
       title: entry.title,

@@ -18,3 +18,6 @@ export function readSourceText(file: (typeof sourceTextFiles)[number]): string {
 export function tempDir(prefix = 'diptych-test-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
 }
+
+/** How many documents the library bundles (the manifest's count). */
+export const BUNDLED_DOCUMENTS: number = (JSON.parse(readFileSync(join(documentsDir, 'manifest.json'), 'utf8')) as { documents: unknown[] }).documents.length;

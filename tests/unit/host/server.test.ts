@@ -1,10 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/core/content-security-policy';
 import { startHost, type RunningHost } from '../../../electron/host/server';
 import { LibraryService } from '../../../electron/library/library-service';
-import { documentsDir, tempDir } from '../../support/paths';
+import { BUNDLED_DOCUMENTS, documentsDir, tempDir } from '../../support/paths';
 import { send } from './raw-http';
 
 let host: RunningHost;
@@ -87,7 +87,7 @@ describe('browser-mode host', () => {
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
     const result = JSON.parse(reply.body);
     expect(result.ok).toBe(true);
-    expect(result.value).toHaveLength(2);
+    expect(result.value).toHaveLength(BUNDLED_DOCUMENTS);
   });
 
   it('answers bad calls with specific errors', async () => {
@@ -114,5 +114,45 @@ describe('browser-mode host', () => {
   it('refuses a second host on a port that is taken', async () => {
     const service = await LibraryService.open({ dataDir: await tempDir(), documentsDir, mode: 'browser', version: 'test' });
     await expect(startHost({ service, rendererDir, port: host.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+  });
+});
+
+describe('files sent as raw bytes', () => {
+  it('imports a file whose bytes are the body and whose other fields are in the input header', async () => {
+    const bytes = Buffer.from('# Binary upload\n\nThe body carries the file byte for byte: é.\n', 'utf8');
+    const reply = await send(host.port, '/api/importDocument', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream', 'X-Diptych-Token': host.token, 'X-Diptych-Input': encodeURIComponent(JSON.stringify({ fileName: 'upload.md' })) },
+      body: bytes,
+    });
+    const answer = JSON.parse(reply.body);
+    expect(answer.ok).toBe(true);
+    expect(answer.value).toMatchObject({ status: 'imported', document: { title: 'Binary upload', kind: 'markdown' } });
+  });
+
+  it('answers a malformed input header with a specific error', async () => {
+    const reply = await send(host.port, '/api/importDocument', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream', 'X-Diptych-Token': host.token, 'X-Diptych-Input': '%7Bnot json' },
+      body: Buffer.from('x'),
+    });
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.body).error.message).toContain('x-diptych-input header is not URI-encoded JSON');
+  });
+});
+
+describe('files answered as raw bytes', () => {
+  it('sends a document file as its bytes with the other fields in the output header', async () => {
+    const reply = await fetch(`http://127.0.0.1:${host.port}/api/getDocumentFile`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Diptych-Token': host.token },
+      body: JSON.stringify({ id: 'chronology-1939' }),
+    });
+    expect(reply.headers.get('content-type')).toBe('application/octet-stream');
+    expect(reply.headers.get('cache-control')).toBe('no-store');
+    expect(JSON.parse(decodeURIComponent(reply.headers.get('x-diptych-output')!))).toEqual({ id: 'chronology-1939', mediaType: 'application/pdf', fileName: 'chronology-1939.pdf' });
+    const bytes = new Uint8Array(await reply.arrayBuffer());
+    expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+    expect(bytes).toEqual(new Uint8Array(await readFile(join(documentsDir, 'chronology-1939.pdf'))));
   });
 });

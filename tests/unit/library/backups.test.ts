@@ -6,7 +6,7 @@ import { RESTORE_MARKER } from '../../../electron/library/backup-restore';
 import { BACKUP_MANIFEST, BACKUPS_FOLDER, createBackup, listBackups, type BackupManifest } from '../../../electron/library/backups';
 import { LibraryService, type LibraryOptions } from '../../../electron/library/library-service';
 import { highlight, note, passage, SOVIET } from '../../fixtures/annotations/factory';
-import { documentsDir, tempDir } from '../../support/paths';
+import { BUNDLED_DOCUMENTS, documentsDir, tempDir } from '../../support/paths';
 
 const open = (dataDir: string, extra: Partial<LibraryOptions> = {}) =>
   LibraryService.open({ dataDir, documentsDir, mode: 'browser', version: '0.0.0-test', log: () => {}, ...extra });
@@ -24,14 +24,14 @@ describe('automatic backups', () => {
     const backups = await second.listBackups();
     expect(backups).toHaveLength(2);
     const [newest] = backups;
-    expect(newest).toMatchObject({ kind: 'automatic', documents: 2, annotations: 2 });
+    expect(newest).toMatchObject({ kind: 'automatic', documents: BUNDLED_DOCUMENTS, annotations: 2 });
     expect(newest!.id).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z(-\d+)?$/);
     const folder = join(dir, BACKUPS_FOLDER, newest!.id);
     expect((await readdir(folder, { recursive: true })).sort()).toEqual(
       ['annotations', 'annotations/documents', 'annotations/documents/soviet-overtures-1939.json', 'annotations/notebook.json', BACKUP_MANIFEST, 'diptych.json'].sort(),
     );
     const manifest = JSON.parse(await readFile(join(folder, BACKUP_MANIFEST), 'utf8')) as BackupManifest;
-    expect(manifest).toMatchObject({ documentCount: 2, annotationCount: 2, createdAt: newest!.createdAt });
+    expect(manifest).toMatchObject({ documentCount: BUNDLED_DOCUMENTS, annotationCount: 2, createdAt: newest!.createdAt });
     expect(await readFile(join(folder, 'diptych.json'), 'utf8')).toBe(await readFile(join(dir, 'diptych.json'), 'utf8'));
     await second.close();
   });

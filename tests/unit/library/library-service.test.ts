@@ -4,18 +4,24 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DataDirError } from '../../../electron/library/data-dir';
 import { LibraryService } from '../../../electron/library/library-service';
-import { documentsDir, readSourceText, tempDir } from '../../support/paths';
+import { BUNDLED_DOCUMENTS, documentsDir, readSourceText, tempDir } from '../../support/paths';
 
 const open = async (dataDir: string) => LibraryService.open({ dataDir, documentsDir, mode: 'browser', version: '0.0.0-test' });
 
 const sha256 = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
 
 describe('LibraryService', () => {
-  it('seeds a new library with the two source texts, left and right', async () => {
+  it('seeds a new library with the two source texts, left and right, and the bundled chronology PDF', async () => {
     const library = await open(await tempDir());
     const docs = await library.listDocuments();
-    expect(docs.map((d) => d.title)).toEqual(['The Soviet Overtures of 1939', "London's Dilemma, Summer 1939"]);
-    expect(docs.every((d) => d.kind === 'text' && d.origin === 'bundled')).toBe(true);
+    expect(docs.map((d) => d.title)).toEqual(['The Soviet Overtures of 1939', "London's Dilemma, Summer 1939", 'A chronology of the 1939 Anglo-French-Soviet talks']);
+    expect(docs.map((d) => d.kind)).toEqual(['text', 'text', 'pdf']);
+    expect(docs.every((d) => d.origin === 'bundled')).toBe(true);
+    // A PDF's length is that of its extracted text, the text every offset refers to.
+    const chronology = await library.getDocumentText({ id: 'chronology-1939' });
+    expect(docs[2]!.length).toBe(chronology.text.length);
+    expect(chronology.pages?.length).toBeGreaterThan(1);
+    expect(chronology.text.slice(chronology.pages![0]!.start, chronology.pages![0]!.end)).toContain('chronology');
     const { layout } = await library.getSession();
     expect(layout.left.documentId).toBe('soviet-overtures-1939');
     expect(layout.right.documentId).toBe('londons-dilemma-1939');
@@ -63,7 +69,7 @@ describe('LibraryService', () => {
     const session = await first.getSession();
     await first.saveLayout({ layout: { ...session.layout, left: { documentId: 'vanished', position: 10 } } });
     const second = await open(dir);
-    expect(await second.listDocuments()).toHaveLength(2);
+    expect(await second.listDocuments()).toHaveLength(BUNDLED_DOCUMENTS);
     expect((await second.getSession()).layout.left).toEqual({ documentId: null, position: 0 });
   });
 
@@ -74,7 +80,7 @@ describe('LibraryService', () => {
     const { notices } = await library.getAppInfo();
     expect(notices).toHaveLength(1);
     expect(notices[0]!.message).toMatch(/diptych\.json\.corrupt-/);
-    expect(await library.listDocuments()).toHaveLength(2);
+    expect(await library.listDocuments()).toHaveLength(BUNDLED_DOCUMENTS);
     await library.dismissNotice({ id: notices[0]!.id });
     expect((await (await open(dir)).getAppInfo()).notices).toEqual([]);
     await expect(library.dismissNotice({ id: 'nope' })).rejects.toMatchObject({ code: 'not-found' });

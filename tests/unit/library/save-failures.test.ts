@@ -7,7 +7,7 @@ import { documentFileName } from '../../../electron/library/annotation-file';
 import { tempPathFor } from '../../../electron/library/durable-json-file';
 import { LibraryService } from '../../../electron/library/library-service';
 import { highlight, passage, SOVIET } from '../../fixtures/annotations/factory';
-import { documentsDir, tempDir } from '../../support/paths';
+import { BUNDLED_DOCUMENTS, documentsDir, tempDir } from '../../support/paths';
 import { FaultyFs } from './faulty-fs';
 
 const KEPT = 'Your change is kept in memory and will be saved when writing works again.';
@@ -126,7 +126,7 @@ describe('a disk that refuses writes', () => {
       ok: false,
       error: { code: 'storage', message: `Could not store "Notes" in ${join(dir, 'files')}: the disk reported an input/output error. Nothing was added.` },
     });
-    expect(await library.listDocuments()).toHaveLength(2);
+    expect(await library.listDocuments()).toHaveLength(BUNDLED_DOCUMENTS);
     expect((await library.getSaveStatus()).state).toBe('saved');
     fs.failure = null;
     await library.close();

@@ -4,7 +4,7 @@
  */
 import { vi } from 'vitest';
 import type { Annotation } from '../../../electron/api/annotation-schema';
-import type { DiptychApi, DocumentSummary, Layout, Notice, Settings } from '../../../electron/api/contract';
+import type { BackupSummary, DiptychApi, DocumentSummary, Layout, Notice, SaveStatus, Settings } from '../../../electron/api/contract';
 import { ApiError } from '../../../electron/api/errors';
 
 /** What a fake host starts with. */
@@ -14,7 +14,14 @@ export interface FakeHostOptions {
   notices?: Notice[];
   texts?: Record<string, string>;
   annotations?: Annotation[];
+  backups?: BackupSummary[];
+  /** What getSaveStatus answers (tests change `host.saveStatus` to play a failing disk). */
+  saveStatus?: SaveStatus;
+  logFile?: string;
 }
+
+/** Everything on disk: what getSaveStatus answers when no write failed. */
+export const ALL_SAVED: SaveStatus = { state: 'saved', pendingChanges: 0, lastError: null, since: null };
 
 export const SOVIET_TEXT =
   'Share This Article\n\nIn August 1939, an announcement of a pact between two nations stunned the world.\n\nThe nations could not have been more ideologically apart. Yet the signing signaled a temporary détente.\n';
@@ -31,6 +38,12 @@ function summary(id: string, title: string, text: string): DocumentSummary {
     words: text.split(/\s+/).filter(Boolean).length,
     origin: 'bundled',
     addedAt: '2024-01-01T00:00:00.000Z',
+    contentId: `${id}@1`,
+    author: '',
+    date: '',
+    tags: [],
+    fileName: null,
+    trashedAt: null,
   };
 }
 
@@ -56,6 +69,7 @@ export function createFakeApi(options: FakeHostOptions = {}) {
   };
   const stored = new Map<string, Annotation>((options.annotations ?? []).map((a) => [a.id, a]));
   const settings: Settings = { theme: 'light', fontSize: 18, fontFamily: 'serif', lineWidth: 66, ...options.settings };
+  const host = { saveStatus: options.saveStatus ?? ALL_SAVED, backups: options.backups ?? [] };
   const api = {
     getAppInfo: vi.fn(async () => ({ version: '0.1.0', mode: 'browser' as const, dataDir: '/tmp/data', notices: options.notices ?? [] })),
     listDocuments: vi.fn(async () => documents),
@@ -91,9 +105,18 @@ export function createFakeApi(options: FakeHostOptions = {}) {
       files: [{ name: 'annotations.jsonld', mediaType: 'application/ld+json', content: JSON.stringify([...stored.values()]) }],
     })),
     importAnnotations: vi.fn(async (_input: { content: string; fileName?: string }) => ({ added: 0, replaced: 0 })),
+    listBackups: vi.fn(async (_input: Record<string, never>) => host.backups),
+    restoreBackup: vi.fn(async ({ id }: { id: string }) => {
+      if (!host.backups.some((b) => b.id === id)) throw new ApiError('not-found', `There is no backup "${id}".`);
+      return null;
+    }),
+    getSaveStatus: vi.fn(async (_input: Record<string, never>) => host.saveStatus),
+    getDiagnostics: vi.fn(async (_input: Record<string, never>) => ({ logFile: options.logFile ?? '/tmp/data/logs/diptych.log' })),
     /** The annotations the fake host holds (what is "on disk"). */
     stored,
-  } satisfies Partial<DiptychApi> & { stored: Map<string, Annotation> };
+    /** The host's saving state and backups, for tests to change. */
+    host,
+  } satisfies Partial<DiptychApi> & { stored: Map<string, Annotation>; host: { saveStatus: SaveStatus; backups: BackupSummary[] } };
   return api;
 }
 
