@@ -19,6 +19,8 @@ import { applySettings } from './apply-settings';
 import { BootError, BootLoading } from './boot-screen';
 import { HelpDialog } from './help-dialog';
 import { NoticeBanner } from './notice-banner';
+import { RestoredNotice } from './backups-dialog';
+import { UnsavedBanner } from './unsaved-banner';
 import { SettingsDialog } from './settings-dialog';
 import { combineStatus } from './save-queue';
 import { isMac, type ShortcutCommand } from './shortcuts';
@@ -181,6 +183,15 @@ export function Workspace({ data }: { data: BootData }) {
           onOpenSettings={() => setDialog('settings')}
         />
         <NoticeBanner notices={notices} failures={failures} onDismiss={dismiss} />
+        {/* Lasts while the host holds changes in memory; when it has written them, the window's own failed saves go again. */}
+        <UnsavedBanner
+          rendererState={saveStatus.state}
+          onRecovered={() => {
+            persistence.retry();
+            ui.retrySave();
+          }}
+        />
+        <RestoredNotice />
         <LinkModeBanner />
         <div className="workspace">
           <LibrarySidebar

@@ -3,6 +3,7 @@
  * Diptych could not start and a way to try again. Never a blank screen.
  */
 import { CircleAlert, RotateCw } from 'lucide-react';
+import { LogHint } from './log-hint';
 
 /** Shown while the session loads. */
 export function BootLoading() {
@@ -23,6 +24,8 @@ export function BootError({ message, onRetry }: { message: string; onRetry: () =
         <h1 className="boot-title">Diptych could not open your library</h1>
         <p className="boot-message">{message}</p>
         <p className="boot-note">Nothing was changed. Check that Diptych’s host is running, then try again.</p>
+        {/* Only when the host answers at all: then it can say where it logged what went wrong. */}
+        <LogHint className="boot-note" />
         <button type="button" className="button button-primary" onClick={onRetry}>
           <RotateCw aria-hidden="true" />
           Try again

@@ -3,7 +3,9 @@
  * at once (the panes reflow behind the dialog) and is saved.
  */
 import { useId, useRef, useState } from 'react';
+import { History } from 'lucide-react';
 import type { Settings, ThemeName } from '../../../electron/api/contract';
+import { BackupsDialog } from './backups-dialog';
 import { DialogFrame } from './dialog-frame';
 
 /** Props of {@link SettingsDialog}. */
@@ -81,6 +83,14 @@ function NumberSetting({ label, unit, min, max, value, onCommit }: NumberSetting
 export function SettingsDialog({ open, onOpenChange, settings, onChange }: SettingsDialogProps) {
   // Start on the current theme, the first choice in the dialog.
   const themeRef = useRef<HTMLInputElement>(null);
+  // Opens on top of this dialog; Escape there comes back here.
+  const [backupsOpen, setBackupsOpen] = useState(false);
+  // Closing the settings, however it happens, closes the backups with them (React's "adjust state while rendering").
+  const [settingsWasOpen, setSettingsWasOpen] = useState(open);
+  if (open !== settingsWasOpen) {
+    setSettingsWasOpen(open);
+    if (!open) setBackupsOpen(false);
+  }
   return (
     <DialogFrame
       open={open}
@@ -140,6 +150,17 @@ export function SettingsDialog({ open, onOpenChange, settings, onChange }: Setti
           onCommit={(lineWidth) => onChange({ lineWidth })}
         />
       </form>
+      <section className="settings-section" aria-labelledby="settings-library">
+        <h3 id="settings-library" className="settings-label">
+          Library
+        </h3>
+        <p className="settings-hint">Backups are made each time Diptych starts and every hour while you work; the last 10 are kept.</p>
+        <button type="button" className="button" onClick={() => setBackupsOpen(true)}>
+          <History aria-hidden="true" />
+          Restore from backup…
+        </button>
+      </section>
+      <BackupsDialog open={open && backupsOpen} onOpenChange={setBackupsOpen} />
     </DialogFrame>
   );
 }

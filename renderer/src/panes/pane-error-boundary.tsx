@@ -4,6 +4,7 @@
  */
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import type { PaneSide } from '../../../electron/api/contract';
+import { LogHint } from '../app/log-hint';
 import { PaneError } from './pane-message';
 
 /** Props of {@link PaneErrorBoundary}. */
@@ -40,13 +41,16 @@ export class PaneErrorBoundary extends Component<PaneErrorBoundaryProps, Boundar
     if (error) {
       return (
         <section className="pane pane-crashed" data-testid={`pane-${this.props.side}`} aria-label={`${this.props.side === 'left' ? 'Left' : 'Right'} pane`}>
-          <PaneError
-            title="This pane stopped working"
-            message={error.message || 'An unexpected error occurred while showing the document.'}
-            reassurance="Your layout, your settings and the other pane are unaffected."
-            actionLabel="Reload pane"
-            onAction={this.#reload}
-          />
+          <div className="pane-crash-card">
+            <PaneError
+              title="This pane stopped working"
+              message={error.message || 'An unexpected error occurred while showing the document.'}
+              reassurance="Your layout, your settings and the other pane are unaffected."
+              actionLabel="Reload pane"
+              onAction={this.#reload}
+            />
+            <LogHint className="pane-message-note" />
+          </div>
         </section>
       );
     }
