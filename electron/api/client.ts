@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { apiMethods, apiSchemas, type ApiMethod, type DiptychApi } from './contract';
 import { ApiError, type ApiResult } from './errors';
+import type { FileForImport } from './methods';
 
 /** Sends one call across a process boundary and returns the raw envelope. */
 export type Transport = (method: ApiMethod, input: unknown) => Promise<ApiResult<unknown>>;
@@ -13,6 +14,8 @@ export type Transport = (method: ApiMethod, input: unknown) => Promise<ApiResult
 /** What the preload exposes on `window.diptych`. */
 export interface DiptychBridge {
   invoke: (method: string, input: unknown) => Promise<ApiResult<unknown>>;
+  /** Files the reader chose in File › Import… (desktop app); answers the unsubscribe. */
+  onImportFiles?: (listener: (files: FileForImport[]) => void) => () => void;
 }
 
 /** Builds a typed API over a transport; failures become thrown `ApiError`s with the host's message. */

@@ -9,6 +9,7 @@ import { LibraryService } from '../library/library-service';
 import { openLogFile, type Logger } from '../library/log-file';
 import { dataDirFromArgs, resolveAppPaths } from './app-paths';
 import { installApplicationMenu, showAboutBox } from './application-menu';
+import { importThroughDialog } from './import-files';
 import { registerAppScheme } from './app-scheme';
 import { registerApiHandlers, type UnexpectedErrorLogger } from './ipc-handlers';
 import { bringToFront, createMainWindow } from './main-window';
@@ -126,6 +127,7 @@ export async function startDiptych(options: StartOptions = {}): Promise<DiptychI
       isDev: !app.isPackaged,
       appName: app.name,
       onAbout: () => void showAboutBox(app.name, app.getVersion()),
+      onImport: () => void importThroughDialog(window).catch((error: unknown) => log.error(`File › Import… failed: ${String(error)}`)),
     });
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) openWindow(paths.preloadPath);

@@ -11,12 +11,14 @@ export interface MenuContext {
   isDev: boolean;
   appName: string;
   onAbout: () => void;
+  /** File › Import…: choose files to add to the library. */
+  onImport: () => void;
 }
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
 
 /** The menu template for one platform. */
-export function buildMenuTemplate({ platform, isDev, appName, onAbout }: MenuContext): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({ platform, isDev, appName, onAbout, onImport }: MenuContext): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [];
   if (isMac) {
@@ -38,7 +40,11 @@ export function buildMenuTemplate({ platform, isDev, appName, onAbout }: MenuCon
   template.push(
     {
       label: 'File',
-      submenu: isMac ? [{ role: 'close', label: 'Close Window' }] : [{ role: 'close', label: 'Close Window' }, separator, { role: 'quit' }],
+      submenu: [
+        { label: 'Import…', accelerator: 'CmdOrCtrl+O', click: () => onImport() },
+        separator,
+        ...(isMac ? [{ role: 'close', label: 'Close Window' } as const] : [{ role: 'close', label: 'Close Window' } as const, separator, { role: 'quit' } as const]),
+      ],
     },
     {
       label: 'Edit',

@@ -17,7 +17,7 @@ function menu(template: Item[], label: string): Item[] {
 const roles = (items: Item[]) => items.map((item) => item.role).filter((role) => role !== undefined);
 
 function template(platform: NodeJS.Platform, isDev = false, onAbout = vi.fn()): Item[] {
-  return buildMenuTemplate({ platform, isDev, appName: 'Diptych', onAbout });
+  return buildMenuTemplate({ platform, isDev, appName: 'Diptych', onAbout, onImport: vi.fn() });
 }
 
 beforeEach(() => fake.reset());

@@ -112,6 +112,13 @@ export class FakeWebContents extends FakeEmitter {
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.windowOpenHandler = handler;
   }
+
+  /** Messages the main process sent to the page, by channel. */
+  readonly sent: Array<{ channel: string; payload: unknown }> = [];
+
+  send(channel: string, payload: unknown): void {
+    this.sent.push({ channel, payload });
+  }
 }
 
 interface FakeWindowOptions {
@@ -236,6 +243,10 @@ export const fake = {
   exposed: new Map<string, unknown>(),
   applicationMenu: null as { template: unknown[] } | null,
   messageBoxResponse: 0,
+  /** What the next open dialog answers. */
+  openDialogResult: { canceled: true, filePaths: [] as string[] },
+  /** Listeners the preload registered on ipcRenderer, by channel. */
+  rendererListeners: new Map<string, Set<(event: unknown, payload: unknown) => void>>(),
   record(call: string): void {
     fake.calls.push(call);
   },
@@ -257,6 +268,8 @@ export const fake = {
     fake.exposed.clear();
     fake.applicationMenu = null;
     fake.messageBoxResponse = 0;
+    fake.openDialogResult = { canceled: true, filePaths: [] };
+    fake.rendererListeners.clear();
     FakeBrowserWindow.instances = [];
     FakeBrowserWindow.focused = null;
     vi.clearAllMocks();
@@ -276,6 +289,13 @@ export const electronModule = {
   },
   ipcRenderer: {
     invoke: vi.fn(async (channel: string, input: unknown) => ({ ok: true, value: { channel, input } })),
+    on: vi.fn((channel: string, listener: (event: unknown, payload: unknown) => void) => {
+      if (!fake.rendererListeners.has(channel)) fake.rendererListeners.set(channel, new Set());
+      fake.rendererListeners.get(channel)!.add(listener);
+    }),
+    removeListener: vi.fn((channel: string, listener: (event: unknown, payload: unknown) => void) => {
+      fake.rendererListeners.get(channel)?.delete(listener);
+    }),
   },
   contextBridge: {
     exposeInMainWorld: vi.fn((key: string, api: unknown) => {
@@ -295,6 +315,7 @@ export const electronModule = {
   dialog: {
     showErrorBox: vi.fn((_title: string, _content: string) => {}),
     showMessageBox: vi.fn(async (..._windowAndOptions: unknown[]) => ({ response: fake.messageBoxResponse, checkboxChecked: false })),
+    showOpenDialog: vi.fn(async (..._windowAndOptions: unknown[]) => fake.openDialogResult),
   },
   shell: {
     openExternal: vi.fn(async (_url: string) => {}),

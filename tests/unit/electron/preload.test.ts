@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiMethods, IPC_PREFIX } from '../../../electron/api/contract';
+import { IMPORT_FILES_CHANNEL } from '../../../electron/api/methods';
 import type { DiptychBridge } from '../../../electron/api/client';
 import { electronModule, fake } from './fake-electron';
 
@@ -21,10 +22,23 @@ beforeEach(() => {
 });
 
 describe('the preload', () => {
-  it('exposes only window.diptych, with only invoke', () => {
+  it('exposes only window.diptych, with invoke and the File › Import… subscription', () => {
     expect(exposedKeys).toEqual(['diptych']);
-    expect(Object.keys(bridge)).toEqual(['invoke']);
+    expect(Object.keys(bridge).sort()).toEqual(['invoke', 'onImportFiles']);
     expect(typeof bridge.invoke).toBe('function');
+  });
+
+  it('hands the page the files of File › Import…, well-formed ones only, never the IPC event', () => {
+    const received: unknown[] = [];
+    const unsubscribe = bridge.onImportFiles!((files) => received.push(files));
+    const listeners = [...(fake.rendererListeners.get(IMPORT_FILES_CHANNEL) ?? [])];
+    expect(listeners).toHaveLength(1);
+    const bytes = new Uint8Array([1, 2, 3]);
+    listeners[0]!({ sender: 'the IPC event' }, [{ name: 'a.md', size: 3, bytes }, { name: 7, size: 1, bytes }, { name: 'b.txt', size: 1, bytes: 'not bytes' }, null]);
+    listeners[0]!({}, 'not a list');
+    expect(received).toEqual([[{ name: 'a.md', size: 3, bytes }]]);
+    unsubscribe();
+    expect(fake.rendererListeners.get(IMPORT_FILES_CHANNEL)?.size).toBe(0);
   });
 
   it.each(apiMethods)('forwards %s to its diptych: channel', async (method) => {
