@@ -4,6 +4,7 @@
  * marked snippets and offsets to scroll to. See search-index.ts.
  */
 export { LibrarySearch } from './search-index';
+export { DEFAULT_SLICE_MS, TimeSlices, yieldToTimers, type YieldNow } from './time-slices';
 export { SEARCH_FORMAT_VERSION, type SearchSnapshot } from './search-snapshot';
 export { NOTES_GROUP_TITLE } from './search-results';
 export { SNIPPET_LENGTH } from './snippet';

@@ -2,7 +2,9 @@
  * Full-text search over a library: every document, cut into passages, and
  * every note, in one MiniSearch index. Pure: no DOM, no Node built-ins, so it
  * runs in the main process, a worker or a test alike. The library keeps it
- * up to date (add, replace, remove, note edits) and persists its snapshot.
+ * up to date (add, replace, remove, note edits); a snapshot (toJSON,
+ * fromJSON) can persist it. Long texts can be added in slices (the *Async
+ * methods) so the process indexing them stays responsive.
  */
 import MiniSearch, { type Options, type SearchOptions as MiniSearchOptions, type SearchResult } from 'minisearch';
 import { segmentText } from '../text-blocks';
@@ -11,6 +13,7 @@ import { groupResults, TEXT_FIELD, type ResultSources } from './search-results';
 import { makeSnapshot, readSnapshot, type SearchSnapshot } from './search-snapshot';
 import { foldTerm, hasWord, tokenize } from './search-terms';
 import type { SearchOptions, SearchResults } from './search-types';
+import { TimeSlices } from './time-slices';
 
 /** The title field; the text field is TEXT_FIELD. */
 const TITLE_FIELD = 'title';
@@ -103,20 +106,45 @@ export class LibrarySearch {
    * indexed; use replaceDocument for a new version or a new title.
    */
   addDocument(documentId: string, title: string, text: string): void {
+    for (const _ of this.indexDocument(documentId, title, text));
+  }
+
+  /**
+   * addDocument in slices: the same passages in the same order (so the same
+   * index and the same answers), with a pause whenever `slices` says its time
+   * is up, so a long text does not hold the thread. Searches made during a
+   * pause see the passages indexed so far. If the document is removed or
+   * replaced during a pause, this add stops there (the newer change wins). If
+   * the pause rejects, so does this, leaving the passages added so far.
+   */
+  async addDocumentAsync(documentId: string, title: string, text: string, slices: TimeSlices = new TimeSlices()): Promise<void> {
+    for (const _ of this.indexDocument(documentId, title, text)) await slices.pauseIfDue();
+  }
+
+  /**
+   * Adds a document's passages one at a time, yielding after each. The
+   * document is registered first and its passages grow in order, so the
+   * index is consistent between any two steps.
+   */
+  private *indexDocument(documentId: string, title: string, text: string): Generator<void, void, undefined> {
     if (this.documents.has(documentId)) throw new Error(`Document ${documentId} is already in the search index.`);
-    const passages: number[] = [];
+    const indexed: IndexedDocument = { title, text, passages: [] };
+    this.documents.set(documentId, indexed);
+    const { passages } = indexed;
     for (const block of segmentText(text)) {
       const passage = text.slice(block.start, block.contentEnd);
       if (!hasWord(passage)) continue;
       this.index.add({ id: passageId(documentId, block.start), title, text: passage });
       passages.push(block.start, block.contentEnd);
+      yield;
+      // Removed or replaced while the caller paused: whatever it added stands, and this add is over.
+      if (this.documents.get(documentId) !== indexed) return;
     }
     if (passages.length === 0) {
       // A document without words (a scanned PDF, an empty file) can still be found by its title.
       this.index.add({ id: passageId(documentId, 0), title, text: '' });
       passages.push(0, 0);
     }
-    this.documents.set(documentId, { title, text, passages });
   }
 
   /** Removes a document's passages; false if it was not indexed. */
@@ -135,6 +163,12 @@ export class LibrarySearch {
   replaceDocument(documentId: string, title: string, text: string): void {
     this.removeDocument(documentId);
     this.addDocument(documentId, title, text);
+  }
+
+  /** replaceDocument in slices, as addDocumentAsync. */
+  async replaceDocumentAsync(documentId: string, title: string, text: string, slices: TimeSlices = new TimeSlices()): Promise<void> {
+    this.removeDocument(documentId);
+    await this.addDocumentAsync(documentId, title, text, slices);
   }
 
   /** Indexes a note (an annotation's Markdown body) or its new text; `documentIds` are the documents it targets. */

@@ -24,10 +24,19 @@ let loading: Promise<Pdfjs> | undefined;
 export function loadPdfjs(): Promise<Pdfjs> {
   loading ??= (async () => {
     ensureDomMatrix();
-    // @ts-expect-error -- pdfjs-dist ships no types for its worker module; only WorkerMessageHandler is read.
-    const worker = (await import('pdfjs-dist/legacy/build/pdf.worker.mjs')) as { WorkerMessageHandler: unknown };
-    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = { WorkerMessageHandler: worker.WorkerMessageHandler };
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
+    // The legacy build carries core-js, which replaces JSON.stringify and JSON.parse process-wide with
+    // polyfills (for JSON.rawJSON) about a hundred times slower: every API answer of the host would pay.
+    // pdf.js does not need them, so Node's own are put back once it has loaded.
+    const { stringify, parse } = JSON;
+    try {
+      // @ts-expect-error -- pdfjs-dist ships no types for its worker module; only WorkerMessageHandler is read.
+      const worker = (await import('pdfjs-dist/legacy/build/pdf.worker.mjs')) as { WorkerMessageHandler: unknown };
+      (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = { WorkerMessageHandler: worker.WorkerMessageHandler };
+      return await import('pdfjs-dist/legacy/build/pdf.mjs');
+    } finally {
+      JSON.stringify = stringify;
+      JSON.parse = parse;
+    }
   })().catch((error: unknown) => {
     loading = undefined; // let a later call try again
     throw error;
