@@ -1,8 +1,8 @@
 /**
  * Diptych's annotations, stored and exchanged as W3C Web Annotations
  * (https://www.w3.org/TR/annotation-model/). What Diptych adds of its own
- * is one extension property, `diptych:colour`, declared in the export's
- * JSON-LD context.
+ * is two extension properties, declared in the export's JSON-LD context:
+ * `diptych:colour` on an annotation, and `diptych:rects` on a PDF passage.
  *
  * - A highlight: motivation `highlighting`, one passage target, a colour,
  *   and optional tag bodies.
@@ -11,6 +11,12 @@
  * - A cross-link: motivation `linking`, two or more passage targets in
  *   different documents (or the same one), and an optional Markdown body
  *   explaining it.
+ *
+ * A passage of a PDF is described like any other (quote and position over
+ * the document's extracted text, see docs/PDF-TEXT.md) and may add, after
+ * those two, a FragmentSelector naming the page it starts on (RFC 3778,
+ * `page=N`) and, as `diptych:rects`, where its words lie on each page, so a
+ * viewer can draw it before reading the page's text.
  */
 import { z } from 'zod';
 
@@ -26,7 +32,12 @@ export type HighlightColour = z.infer<typeof highlightColour>;
 /** The JSON-LD context of every exported annotation. */
 export const ANNOTATION_CONTEXT = [
   'http://www.w3.org/ns/anno.jsonld',
-  { diptych: 'https://diptych.invalid/ns#', 'diptych:colour': { '@type': 'http://www.w3.org/2001/XMLSchema#string' } },
+  {
+    diptych: 'https://diptych.invalid/ns#',
+    'diptych:colour': { '@type': 'http://www.w3.org/2001/XMLSchema#string' },
+    // A JSON literal (JSON-LD 1.1): the rectangles are data for a viewer, not statements about the passage.
+    'diptych:rects': { '@type': '@json' },
+  },
 ] as const;
 
 /** The stable URI of a library document; annotations point at documents through it. */
@@ -63,14 +74,56 @@ export const textPositionSelector = z
   .refine((s) => s.start < s.end, 'a position selector must have start < end');
 export type TextPositionSelector = z.infer<typeof textPositionSelector>;
 
-/** A passage of a document: always both a quote and a position, so either can re-find it. */
+/** What a PDF page selector conforms to: the `application/pdf` fragment identifiers of RFC 3778. */
+export const PDF_FRAGMENT_SPEC = 'http://tools.ietf.org/rfc/rfc3778';
+/** The most pages a PDF passage may name (far beyond any real PDF; it bounds what an import can hold). */
+export const MAX_PDF_PAGE = 1_000_000;
+
+/** The page a PDF passage starts on, as W3C and RFC 3778 spell it: `page=N`, counted from 1. */
+export const pdfPageSelector = z
+  .object({
+    type: z.literal('FragmentSelector'),
+    conformsTo: z.literal(PDF_FRAGMENT_SPEC),
+    value: z.string().regex(/^page=[1-9][0-9]{0,6}$/, 'a PDF page selector is page=N'),
+  })
+  .strict()
+  .refine((s) => Number(s.value.slice(5)) <= MAX_PDF_PAGE, 'a PDF page selector names a page up to 1,000,000');
+export type PdfPageSelector = z.infer<typeof pdfPageSelector>;
+
+/**
+ * One rectangle of a PDF passage on one page, in the page's PDF user space
+ * (unrotated, y up, as the page's /MediaBox counts): (x, y) is the lower
+ * left corner, w and h the width and height.
+ */
+export const pdfRect = z
+  .object({
+    page: z.number().int().min(1).max(MAX_PDF_PAGE),
+    x: z.number().finite(),
+    y: z.number().finite(),
+    w: z.number().finite().nonnegative(),
+    h: z.number().finite().nonnegative(),
+  })
+  .strict();
+export type PdfRect = z.infer<typeof pdfRect>;
+
+/** Most rectangles one passage may carry (a long passage has one per line). */
+export const MAX_PDF_RECTS = 10_000;
+
+/**
+ * A passage of a document: always both a quote and a position, so either
+ * can re-find it, in that order (anchoring reads `selector[0]` and
+ * `selector[1]`). A PDF passage may add its page selector after them, and
+ * its rectangles; annotations made before PDFs had exactly the two.
+ */
 export const passageTarget = z
   .object({
     type: z.literal('SpecificResource'),
     source: documentUri,
-    selector: z.tuple([textQuoteSelector, textPositionSelector]),
+    selector: z.tuple([textQuoteSelector, textPositionSelector], pdfPageSelector).refine((s) => s.length <= 3, 'a passage has at most one page selector'),
+    'diptych:rects': z.array(pdfRect).max(MAX_PDF_RECTS).optional(),
   })
-  .strict();
+  .strict()
+  .refine((t) => t['diptych:rects'] === undefined || t.selector.length === 3, "a passage's rectangles come with its page selector");
 export type PassageTarget = z.infer<typeof passageTarget>;
 
 export const annotationTarget = z.union([passageTarget, z.literal(NOTEBOOK_URI)]);
@@ -152,7 +205,7 @@ export const storedAnnotationShape = z
     created: z.string(),
     modified: z.string(),
     body: z.array(z.object({ type: z.literal('TextualBody'), purpose: z.enum(['commenting', 'tagging']), value: z.string() }).loose()),
-    target: z.array(z.union([z.literal(NOTEBOOK_URI), z.object({ type: z.literal('SpecificResource'), source: z.string(), selector: z.array(z.object({ type: z.string() }).loose()).length(2) })])),
+    target: z.array(z.union([z.literal(NOTEBOOK_URI), z.object({ type: z.literal('SpecificResource'), source: z.string(), selector: z.array(z.object({ type: z.string() }).loose()).min(2).max(3) }).loose()])),
   })
   .loose() as unknown as z.ZodType<Annotation>;
 
@@ -164,6 +217,17 @@ export function documentIdOfUri(uri: string): string {
 /** The URI of a document id. */
 export function uriOfDocument(id: string): string {
   return `${DOCUMENT_URI_PREFIX}${id}`;
+}
+
+/** The quote and position of a passage: what anchoring reads, whatever else the passage carries. */
+export function textSelectorsOf(target: PassageTarget): readonly [TextQuoteSelector, TextPositionSelector] {
+  return [target.selector[0], target.selector[1]];
+}
+
+/** The page a PDF passage starts on (from its page selector), or null for a passage of a text. */
+export function pdfPageOf(target: PassageTarget): number | null {
+  const page = target.selector[2];
+  return page ? Number(page.value.slice('page='.length)) : null;
 }
 
 /** The passage targets of an annotation (not the notebook). */

@@ -40,6 +40,8 @@ export const documentSummary = z.object({
   /** As the reader wrote it (a year, a full date, "c. 1939"). */
   date: z.string(),
   tags: z.array(z.string()),
+  /** The reader's collections this document belongs to ("Moscow talks", "Primary sources"…). */
+  collections: z.array(z.string()),
   /** The name of the file it was imported from, if any. */
   fileName: z.string().nullable(),
   /** Set while the document is in the trash. */
@@ -67,6 +69,7 @@ export const documentDetails = z
     author: z.string().trim().max(500, 'an author is at most 500 characters'),
     date: z.string().trim().max(100, 'a date is at most 100 characters'),
     tags: z.array(tag).max(100, 'a document has at most 100 tags'),
+    collections: z.array(z.string().trim().min(1, 'a collection needs a name').max(100, 'a collection name is at most 100 characters')).max(50, 'a document is in at most 50 collections'),
   })
   .partial()
   .strict();

@@ -38,6 +38,7 @@ const documentRecord = z.object({
   author: z.string().optional(),
   date: z.string().optional(),
   tags: z.array(z.string()).optional(),
+  collections: z.array(z.string()).optional(),
   /** Bumped by each new version of the content. */
   version: z.number().int().positive().optional(),
   trashedAt: z.string().optional(),

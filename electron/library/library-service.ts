@@ -46,6 +46,8 @@ export interface LibraryOptions {
   retryDelays?: RetryDelays;
   /** Backups at start and every `intervalMs` (default an hour) while changes were made; false for none. */
   backups?: BackupSettings;
+  /** Builds the search index in the background this long after opening (default 2 s), yielding; false: on the first search. */
+  searchWarmUpMs?: number | false;
 }
 
 
@@ -57,7 +59,7 @@ const MEDIA_TYPES: Record<DocumentRecord['kind'], string> = {
 };
 
 function summarise(record: DocumentRecord): DocumentSummary {
-  const { storage, version, author, date, tags, trashedAt, ...rest } = record;
+  const { storage, version, author, date, tags, collections, trashedAt, ...rest } = record;
   return {
     ...rest,
     origin: storage.origin,
@@ -65,6 +67,7 @@ function summarise(record: DocumentRecord): DocumentSummary {
     author: author ?? '',
     date: date ?? '',
     tags: tags ?? [],
+    collections: collections ?? [],
     fileName: storage.origin === 'imported' ? (storage.original?.fileName ?? null) : null,
     trashedAt: trashedAt ?? null,
   };
@@ -103,7 +106,7 @@ export class LibraryService implements DiptychApi {
       documents: () => this.#state.db.data.documents.filter((d) => !d.trashedAt),
       text: async (id) => (await this.#content(id)).text,
       notes: () => this.#state.store.all().filter((a) => a.motivation === 'commenting'),
-    });
+    }, { log: (m) => logger.warn(m) });
     this.#tracker = new SaveTracker({ retry: () => this.#saveEverything(), delays: options.retryDelays, log: (m) => logger.warn(m) });
     this.#backups = new BackupKeeper({
       dataDir: options.dataDir,
@@ -135,6 +138,7 @@ export class LibraryService implements DiptychApi {
       const service = new LibraryService(options, logger, lock, manifest, state, report);
       await service.#backups.backUp('automatic', true);
       service.#backups.start((work) => service.#gate.shared(work));
+      if (options.searchWarmUpMs !== false) service.#search.warmUp(options.searchWarmUpMs);
       logger.info(`opened the library in ${options.dataDir} (${options.mode}): ${state.db.data.documents.length} documents, ${state.store.size} annotations.`);
       return service;
     } catch (error) {
@@ -487,6 +491,7 @@ export class LibraryService implements DiptychApi {
       this.#state = state;
       this.#annotations = this.#annotationMethods(state);
       this.#texts.clear();
+      this.#search.reset();
       this.#databaseUnsaved = false;
       this.#tracker.reset();
       this.logger.info(`restored the backup ${id} (${state.db.data.documents.length} documents, ${state.store.size} annotations); the library before it is the backup ${keptId}.`);
@@ -526,9 +531,12 @@ export class LibraryService implements DiptychApi {
     this.#closed = true;
     this.#backups.stop();
     this.#tracker.stop();
+    // The index writes nothing, so stopping it need not come first: the flush starts at once.
+    const stoppingSearch = this.#search.dispose();
     try {
       await this.flush();
     } finally {
+      await stoppingSearch;
       await this.#lock.release();
       this.logger.info(`closed the library in ${this.options.dataDir}.`);
     }

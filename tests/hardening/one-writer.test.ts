@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../electron/api/errors';
 import { LOCK_FILE } from '../../electron/library/data-lock';
 import { newDataDir, startHostProcess, type HostProcess } from '../e2e/support/host';
-import { repoRoot } from '../support/paths';
+import { BUNDLED_DOCUMENTS, repoRoot } from '../support/paths';
 
 const running: HostProcess[] = [];
 
@@ -64,12 +64,12 @@ describe('one Diptych per data folder', () => {
       new RegExp(`exited with 1 before it was ready:\\nDiptych: Another Diptych \\(browser mode, pid ${first.child.pid}, started ${time}\\) is using ${escaped}\\. Close it first`),
     );
     // The first host is untouched and keeps its lock; once it stops, the folder is free.
-    expect(await documentCount(first)).toBe(2);
+    expect(await documentCount(first)).toBe(BUNDLED_DOCUMENTS);
     expect((await readLock(dataDir)).pid).toBe(first.child.pid);
     expect(await first.stop()).toBe(0);
     await expect(readFile(join(dataDir, LOCK_FILE))).rejects.toMatchObject({ code: 'ENOENT' });
     const second = await start(dataDir);
-    expect(await documentCount(second)).toBe(2);
+    expect(await documentCount(second)).toBe(BUNDLED_DOCUMENTS);
   });
 
   it('takes over the lock of a host that was killed', async () => {
@@ -79,7 +79,7 @@ describe('one Diptych per data folder', () => {
     expect((await readLock(dataDir)).pid).toBe(first.child.pid);
     const second = await start(dataDir);
     expect((await readLock(dataDir)).pid).toBe(second.child.pid);
-    expect(await documentCount(second)).toBe(2);
+    expect(await documentCount(second)).toBe(BUNDLED_DOCUMENTS);
   });
 
   it('takes over a stale lock whose process is gone', async () => {

@@ -7,6 +7,7 @@
 import {
   markdownOf,
   passagesOf,
+  pdfPageOf,
   tagsOf,
   uriOfDocument,
   type Annotation,
@@ -81,25 +82,28 @@ function anchorIn(a: Annotation, documentUri: string): PassageTarget | undefined
   return best;
 }
 
-/** "Highlight · yellow · Tags: a, b": what kind of mark this is, in words. */
-function describe(a: Annotation): string {
+/** "Highlight · yellow · page 4 · Tags: a, b": what kind of mark this is, in words (the page for a PDF passage). */
+function describe(a: Annotation, anchor: PassageTarget): string {
   const kind = a.motivation === 'highlighting' ? 'Highlight' : a.motivation === 'linking' ? 'Link' : 'Note';
   const parts = [`**${kind}**`];
   if (a['diptych:colour']) parts.push(a['diptych:colour']);
+  const page = pdfPageOf(anchor);
+  if (page !== null) parts.push(`page ${page}`);
   const tags = tagsOf(a);
   if (tags.length > 0) parts.push(`Tags: ${tags.map(escapeInline).join(', ')}`);
   return parts.join(' · ');
 }
 
 function entry(a: Annotation, anchor: PassageTarget, titleOf: (uri: string) => string): string {
-  const blocks = [blockquote(anchor.selector[0].exact), describe(a)];
+  const blocks = [blockquote(anchor.selector[0].exact), describe(a, anchor)];
   const body = markdownOf(a).trim();
   if (body) blocks.push(demoteHeadings(body, 2));
   // Links name what they join; a note on several passages names where else it is.
   const verb = a.motivation === 'linking' ? 'Linked to' : 'Also on';
   for (const other of passagesOf(a)) {
     if (other === anchor) continue;
-    blocks.push(`→ ${verb} *${escapeInline(titleOf(other.source))}*:\n\n${blockquote(other.selector[0].exact)}`);
+    const page = pdfPageOf(other);
+    blocks.push(`→ ${verb} *${escapeInline(titleOf(other.source))}*${page === null ? '' : `, page ${page}`}:\n\n${blockquote(other.selector[0].exact)}`);
   }
   return blocks.join('\n\n');
 }

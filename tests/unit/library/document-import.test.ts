@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dispatch } from '../../../electron/api/dispatch';
 import { LibraryService } from '../../../electron/library/library-service';
 import { documentsDir } from '../../support/paths';
 
@@ -80,5 +81,22 @@ describe('importing documents into the library', () => {
     await library.restoreDocument({ id });
     expect((await library.listDocuments()).some((d) => d.id === id)).toBe(true);
     expect((await library.searchLibrary({ query: 'Zwolinski' })).total).toBe(1);
+  });
+});
+
+describe('document details', () => {
+  it('keeps title, author, date, tags and collections across a reopen, and refuses a blank title', async () => {
+    const answer = await library.importDocument({ fileName: 'memo.txt', bytes: encode('Maisky reports to Moscow.\n') });
+    if (answer.status !== 'imported') throw new Error('expected an import');
+    const id = answer.document.id;
+    await library.updateDocument({ id, details: { title: 'Maisky memo', author: 'I. Maisky', date: 'June 1939', tags: ['envoys'], collections: ['Moscow talks'] } });
+    await library.close();
+    library = await LibraryService.open({ dataDir, documentsDir, mode: 'browser', version: 'test', log: () => {}, backups: false });
+    const reopened = (await library.listDocuments()).find((d) => d.id === id);
+    expect(reopened).toMatchObject({ title: 'Maisky memo', author: 'I. Maisky', date: 'June 1939', tags: ['envoys'], collections: ['Moscow talks'] });
+    // The search index follows a new title.
+    expect((await library.searchLibrary({ query: 'Maisky memo' })).groups[0]).toMatchObject({ documentId: id });
+    const blank = await dispatch(library, 'updateDocument', { id, details: { title: '   ' } });
+    expect(blank).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('a title is required') } });
   });
 });
