@@ -162,7 +162,11 @@ try {
 const subBenches = [
   ['tests/bench/anchoring-bench.ts', ['--import', 'tsx']],
   ['tests/bench/annotation-store-bench.ts', ['--import', 'tsx']],
+  ['tests/bench/library-bench.ts', ['--import', 'tsx']],
   ['tests/bench/annotation-ui-bench.mjs', []],
+  ['tests/bench/memory-bench.mjs', []],
+  // The PDF bench generates its 500-page PDF with the TypeScript test fixtures.
+  ['tests/bench/pdf-bench.mjs', ['--import', 'tsx']],
 ];
 for (const [file, flags] of subBenches) {
   if (!existsSync(join(root, file))) continue;

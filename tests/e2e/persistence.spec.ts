@@ -106,5 +106,5 @@ test('a second host on a port that is taken stops with a clear message and a non
   await expect(startHostProcess(await newDataDir(), ['--port', port])).rejects.toThrow(
     new RegExp(`exited with 1[\\s\\S]*port ${port} on 127\\.0\\.0\\.1 is already in use`),
   );
-  expect((await callApi<unknown[]>(host, 'listDocuments')).length).toBe(2);
+  expect((await callApi<unknown[]>(host, 'listDocuments')).length).toBe(3);
 });

@@ -59,8 +59,10 @@ test('switches a pane’s document from the picker and from the library', async 
 test('the library lists each document with its kind and length', async ({ page, openApp }) => {
   await openApp();
   const items = page.getByTestId('library-item');
-  await expect(items).toHaveCount(2);
+  await expect(items).toHaveCount(3);
   await expect(items.first()).toContainText('The Soviet Overtures of 1939');
+  await expect(items.nth(2)).toContainText('A chronology of the 1939 Anglo-French-Soviet talks');
+  await expect(items.nth(2)).toContainText('PDF');
   await expect(items.first()).toContainText(/1,067 words/);
   await expect(items.first()).toContainText(/text/i);
   await page.getByRole('button', { name: 'Toggle library' }).click();

@@ -5,12 +5,15 @@
  */
 import {
   NOTEBOOK_URI,
+  PDF_FRAGMENT_SPEC,
   passagesOf,
   uriOfDocument,
   type Annotation,
   type AnnotationBody,
   type HighlightColour,
   type PassageTarget,
+  type PdfPageSelector,
+  type PdfRect,
   type TextPositionSelector,
   type TextQuoteSelector,
 } from '../../../electron/api/annotation-schema';
@@ -24,9 +27,28 @@ function now(): string {
   return new Date().toISOString();
 }
 
-/** A passage target from a document id and its selectors (from describePassage). */
-export function passageTarget(documentId: string, selectors: readonly [TextQuoteSelector, TextPositionSelector]): PassageTarget {
-  return { type: 'SpecificResource', source: uriOfDocument(documentId), selector: [selectors[0], selectors[1]] };
+/** Where a PDF passage lies: the page it starts on, and its rectangles when every page it covers was on screen. */
+export interface PdfPlacement {
+  page: number;
+  rects?: readonly PdfRect[];
+}
+
+/** The page selector of a PDF passage starting on `page` (RFC 3778). */
+export function pdfPageSelector(page: number): PdfPageSelector {
+  return { type: 'FragmentSelector', conformsTo: PDF_FRAGMENT_SPEC, value: `page=${page}` };
+}
+
+/**
+ * A passage target from a document id and its selectors (from
+ * describePassage); a PDF passage adds its page selector after them, and
+ * its rectangles.
+ */
+export function passageTarget(documentId: string, selectors: readonly [TextQuoteSelector, TextPositionSelector], pdf?: PdfPlacement): PassageTarget {
+  const source = uriOfDocument(documentId);
+  if (!pdf) return { type: 'SpecificResource', source, selector: [selectors[0], selectors[1]] };
+  const target: PassageTarget = { type: 'SpecificResource', source, selector: [selectors[0], selectors[1], pdfPageSelector(pdf.page)] };
+  if (pdf.rects && pdf.rects.length > 0) target['diptych:rects'] = pdf.rects.map((r) => ({ ...r }));
+  return target;
 }
 
 function markdownBody(value: string): AnnotationBody {

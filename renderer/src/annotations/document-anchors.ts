@@ -9,6 +9,7 @@ import {
   markdownOf,
   NOTEBOOK_URI,
   noteTitle,
+  textSelectorsOf,
   type Annotation,
   type PassageTarget,
 } from '../../../electron/api/annotation-schema';
@@ -96,7 +97,7 @@ export class AnchorResolver {
     const unresolved: PassageTarget[] = [];
     for (const { passages } of wanted) for (const { target } of passages) if (!cache.results.has(target)) unresolved.push(target);
     if (unresolved.length > 0) {
-      const results = resolvePassages(cache.prepared, unresolved.map((t) => t.selector));
+      const results = resolvePassages(cache.prepared, unresolved.map(textSelectorsOf));
       unresolved.forEach((target, i) => cache.results.set(target, results[i]!));
     }
     const placed: Placed = { ranges: [], passages: new Map(), orphans: [] };

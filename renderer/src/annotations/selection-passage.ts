@@ -6,6 +6,7 @@
 import type { PaneSide, PassageTarget } from './types';
 import { describePassage } from '../../../electron/core/anchoring';
 import { peekDocument } from '../panes/document-cache';
+import { describePdfPlacement, pdfRootInfo, pdfSelectionOffsets } from '../pdf/pdf-adapter';
 import { selectionToOffsets } from '../reader/text-offsets';
 import { passageTarget } from './annotation-factory';
 
@@ -61,14 +62,17 @@ export function readSelectedPassage(doc: Document): SelectionResult {
   if (!side) return { ok: false, message: SELECTION_MESSAGES.none };
   const root = textRoot(doc, side)!;
   const documentId = root.closest('[data-document-id]')?.getAttribute('data-document-id');
-  const offsets = selectionToOffsets(root, selection);
+  // A PDF maps its own text layers; every other document is blocks of text (text-offsets.ts).
+  const pdf = pdfRootInfo(root);
+  const offsets = pdf ? pdfSelectionOffsets(root, selection) : selectionToOffsets(root, selection);
   if (!documentId || !offsets) return { ok: false, message: SELECTION_MESSAGES.none };
   const loaded = peekDocument(documentId);
   if (!loaded) return { ok: false, message: SELECTION_MESSAGES.notReady };
   if (loaded.text.slice(offsets.start, offsets.end).trim() === '') return { ok: false, message: SELECTION_MESSAGES.blank };
   try {
     const selectors = describePassage(loaded.text, offsets.start, offsets.end);
-    return { ok: true, passage: { side, documentId, start: offsets.start, end: offsets.end, target: passageTarget(documentId, selectors) } };
+    const placement = pdf ? describePdfPlacement(root, offsets.start, offsets.end) : undefined;
+    return { ok: true, passage: { side, documentId, start: offsets.start, end: offsets.end, target: passageTarget(documentId, selectors, placement) } };
   } catch (error) {
     return { ok: false, message: error instanceof RangeError ? `${error.message} Nothing was created.` : SELECTION_MESSAGES.none };
   }

@@ -3,7 +3,7 @@
  * bar) with its dialogs and shortcuts.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { Notice, PaneSide, Settings } from '../../../electron/api/contract';
+import type { DocumentSummary, Notice, PaneSide, Settings } from '../../../electron/api/contract';
 import { AnnotationsProvider, useAnnotationsController } from '../annotations/annotations-provider';
 import { LinkModeBanner } from '../annotations/link-mode-banner';
 import { NotesPanel } from '../annotations/panel/notes-panel';
@@ -13,7 +13,14 @@ import { SelectionToolbar } from '../annotations/selection-toolbar';
 import { api } from '../api';
 import { useLatest } from '../lib/use-latest';
 import { sideLabel } from '../library/format';
+import { DocumentDetailsDialog } from '../library/document-details-dialog';
+import { ImportPanel } from '../library/import-panel';
+import { collectionsOf } from '../library/library-order';
 import { LibrarySidebar } from '../library/library-sidebar';
+import { RemovalToast, RemoveDocumentDialog } from '../library/remove-document-dialog';
+import { useFileDrop } from '../library/use-file-drop';
+import { pickedFile, useLibrary } from '../library/use-library';
+import { CommandPalette } from '../palette/command-palette';
 import { ReadingArea, type FocusRequest } from '../panes/reading-area';
 import { applySettings } from './apply-settings';
 import { BootError, BootLoading } from './boot-screen';
@@ -32,7 +39,7 @@ import { useSelectionLength } from './use-selection-length';
 import { useShortcuts } from './use-shortcuts';
 import { initialWorkspace, workspaceReducer } from './workspace-state';
 
-type OpenDialog = 'settings' | 'help' | null;
+type OpenDialog = 'settings' | 'help' | 'palette' | null;
 
 function describe(error: unknown): string {
   return error instanceof Error && error.message ? error.message : 'the host gave no reason';
@@ -91,6 +98,39 @@ export function Workspace({ data }: { data: BootData }) {
   // Annotations: the workspace holds their panel state and actions; the provider below hands out the annotations.
   const annotations = useAnnotationsController({ openDocuments, onReveal });
   const { ui } = annotations;
+
+  // The library: imports (picker, drop, menu), details, removal to the trash with undo.
+  const closeDocument = useCallback(
+    (id: string) => {
+      for (const side of ['left', 'right'] as const) if (layoutNow.current[side].documentId === id) dispatch({ type: 'close', side });
+    },
+    [layoutNow],
+  );
+  const library = useLibrary(data.documents, closeDocument, ui.say);
+  const { importFiles: queueImports } = library;
+  const importFiles = useCallback((files: File[], replaceDocumentId?: string) => queueImports(files.map(pickedFile), replaceDocumentId), [queueImports]);
+  const draggingFiles = useFileDrop(importFiles);
+  const importInput = useRef<HTMLInputElement>(null);
+  const openImportPicker = useCallback(() => importInput.current?.click(), []);
+  // File › Import… in the desktop app: the main process read the chosen files; they go through the same queue.
+  useEffect(
+    () =>
+      window.diptych?.onImportFiles?.((files) =>
+        queueImports(
+          files.map((file) => ({
+            name: file.name,
+            size: file.size,
+            bytes: async () => {
+              if (file.error) throw new Error(file.error);
+              return new Uint8Array(file.bytes);
+            },
+          })),
+        ),
+      ),
+    [queueImports],
+  );
+  const [editingDocument, setEditingDocument] = useState<DocumentSummary | null>(null);
+  const [removingDocument, setRemovingDocument] = useState<DocumentSummary | null>(null);
   const saveStatus = useMemo(() => combineStatus([persistence.status, ui.saveStatus]), [persistence.status, ui.saveStatus]);
 
   useLayoutEffect(() => applySettings(document.documentElement, settings), [settings]);
@@ -146,6 +186,12 @@ export function Workspace({ data }: { data: BootData }) {
       case 'help':
         setDialog('help');
         break;
+      case 'import':
+        openImportPicker();
+        break;
+      case 'palette':
+        setDialog((current) => (current === 'palette' ? null : 'palette'));
+        break;
       default:
         runAnnotationCommand(command, ui);
     }
@@ -161,7 +207,7 @@ export function Workspace({ data }: { data: BootData }) {
     if (!open) setDialog(null);
   }, []);
 
-  const titleOf = (id: string | null) => data.documents.find((document) => document.id === id)?.title;
+  const titleOf = (id: string | null) => library.documents.find((document) => document.id === id)?.title;
   const focusedTitle = titleOf(layout[layout.focusedPane].documentId);
   // The window title names the open texts, as the taskbar and window switcher show it.
   const windowTitle = [titleOf(layout.left.documentId), titleOf(layout.right.documentId)].filter(Boolean).join(' · ');
@@ -196,14 +242,21 @@ export function Workspace({ data }: { data: BootData }) {
         <div className="workspace">
           <LibrarySidebar
             open={layout.sidebarOpen}
-            documents={data.documents}
+            documents={library.documents}
             left={layout.left.documentId}
             right={layout.right.documentId}
             onOpen={onOpenDocument}
+            onImport={importFiles}
+            onEditDetails={setEditingDocument}
+            onRemove={setRemovingDocument}
+            trash={library.trash}
+            onShowTrash={library.refreshTrash}
+            onRestore={library.restore}
+            importInputRef={importInput}
           />
           <ReadingArea
             workspace={workspace}
-            documents={data.documents}
+            documents={library.documents}
             settings={settings}
             dispatch={dispatch}
             focusRequest={focusRequest}
@@ -211,7 +264,7 @@ export function Workspace({ data }: { data: BootData }) {
             reveal={reveal}
             onRevealHandled={onRevealHandled}
           />
-          <NotesPanel documents={data.documents} openDocuments={openDocuments} />
+          <NotesPanel documents={library.documents} openDocuments={openDocuments} />
         </div>
         <StatusBar
           save={saveStatus}
@@ -225,7 +278,36 @@ export function Workspace({ data }: { data: BootData }) {
         />
         <SettingsDialog open={dialog === 'settings'} onOpenChange={closeDialog} settings={settings} onChange={updateSettings} />
         <HelpDialog open={dialog === 'help'} onOpenChange={closeDialog} />
+        <CommandPalette
+          open={dialog === 'palette'}
+          onOpenChange={closeDialog}
+          documents={library.documents}
+          openDocuments={openDocuments}
+          theme={settings.theme}
+          onThemeChange={(theme) => updateSettings({ theme })}
+          workspace={{ openDocument: onOpenDocument, reveal: onReveal, run: runShortcut }}
+          onImport={openImportPicker}
+        />
         <SelectionToolbar />
+        <div className="floating-stack" data-beside-library={layout.sidebarOpen ? 'true' : undefined}>
+          <ImportPanel items={library.imports} queue={library.queue} onOpen={onOpenDocument} />
+          <RemovalToast removal={library.lastRemoval} onUndo={library.restore} onDismiss={library.dismissRemoval} />
+        </div>
+        {draggingFiles ? (
+          <div className="drop-overlay" data-testid="drop-overlay" aria-hidden="true">
+            <p>Drop to import into your library</p>
+            <p className="drop-overlay-hint">Text, Markdown, HTML or PDF · up to 200 MB each</p>
+          </div>
+        ) : null}
+        <DocumentDetailsDialog document={editingDocument} onClose={() => setEditingDocument(null)} onSave={library.update} knownCollections={collectionsOf(library.documents)} />
+        <RemoveDocumentDialog
+          document={removingDocument}
+          onCancel={() => setRemovingDocument(null)}
+          onConfirm={(document) => {
+            setRemovingDocument(null);
+            void library.remove(document);
+          }}
+        />
       </div>
     </AnnotationsProvider>
   );

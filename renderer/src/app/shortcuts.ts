@@ -26,7 +26,9 @@ export type ShortcutCommand =
   | 'link'
   | 'undo'
   | 'redo'
-  | 'toggle-notes';
+  | 'toggle-notes'
+  | 'palette'
+  | 'import';
 
 /** True on macOS, where the Command key plays Ctrl's part. */
 export function isMac(): boolean {
@@ -44,6 +46,9 @@ export function shortcutList(mac: boolean = isMac()): ShortcutInfo[] {
     { keys: [mod, 'B'], together: true, action: 'Show or hide the library' },
     { keys: [mod, '.'], together: true, action: 'Show or hide the Notes panel' },
     { keys: [mod, ','], together: true, action: 'Open reading settings' },
+    { keys: [mod, 'F'], together: true, action: 'Find in the focused text (Enter: next match, Shift+Enter: previous, Esc: close)' },
+    { keys: [mod, 'K'], together: true, action: 'Open the command palette: search every document and note, run a command' },
+    { keys: [mod, 'O'], together: true, action: 'Import documents into the library (text, Markdown, HTML, PDF)' },
     { keys: ['1', '2', '3', '4', '5'], action: 'Highlight the selection in yellow, green, blue, pink or purple' },
     { keys: ['N'], action: 'Write a note on the selection (with nothing selected, a new note)' },
     { keys: ['L'], action: 'Link the selection to another passage: then select that passage' },
@@ -57,6 +62,16 @@ export function shortcutList(mac: boolean = isMac()): ShortcutInfo[] {
   ];
 }
 
+/**
+ * Whether a key press asks to find in the focused text (Ctrl+F, ⌘F on a
+ * Mac). The pane showing that text answers it, not the app's command list:
+ * a text pane opens its find bar, a PDF pane its own.
+ */
+export function matchFindShortcut(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'isComposing'>): boolean {
+  if (event.isComposing || event.altKey || event.shiftKey) return false;
+  return (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f';
+}
+
 /** Where single-key shortcuts must not fire, because the key is text being typed. */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof Element)) return false;
@@ -68,14 +83,17 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 
 /**
  * The command for a key press, or null. `dialogOpen` limits shortcuts to the
- * one that toggles settings, since a modal dialog owns the keyboard.
+ * ones that open settings and the palette, since a modal dialog owns the keyboard.
  */
 export function matchShortcut(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey' | 'target' | 'isComposing'>, dialogOpen: boolean): ShortcutCommand | null {
   if (event.isComposing) return null;
   const mod = event.ctrlKey || event.metaKey;
   if (mod && !event.altKey && !event.shiftKey) {
     if (event.key === ',') return 'settings';
+    // The palette opens over (or instead of) any dialog, and from a field too.
+    if (event.key.toLowerCase() === 'k') return 'palette';
     if (!dialogOpen && event.key.toLowerCase() === 'b') return 'toggle-library';
+    if (!dialogOpen && event.key.toLowerCase() === 'o') return 'import';
     if (!dialogOpen && event.key === '.') return 'toggle-notes';
   }
   if (mod && !event.altKey) {

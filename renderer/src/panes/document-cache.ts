@@ -4,13 +4,19 @@
  */
 import { useSyncExternalStore } from 'react';
 import { segmentText, type TextBlock } from '../../../electron/core/text-blocks';
+import type { PdfPage } from '../../../electron/api/contract';
 import { api } from '../api';
+import { buildStructure, type DocumentStructure } from '../reader/document-structure';
 
 /** A document ready to render. */
 export interface LoadedDocument {
   id: string;
   text: string;
   blocks: TextBlock[];
+  /** How to draw a Markdown or HTML document (headings, lists, links…); null for plain text. */
+  structure: DocumentStructure | null;
+  /** A PDF's pages: where each page's text lies in `text`, and its size (absent for other kinds). */
+  pages?: PdfPage[];
 }
 
 /** Texts kept in memory: both panes plus a few recent ones (a text may be megabytes). */
@@ -39,10 +45,11 @@ export function loadedVersion(): number {
 }
 
 async function fetchDocument(id: string): Promise<LoadedDocument> {
-  const { text } = await api.getDocumentText({ id });
-  // The benchmark reads this mark to show where the first screen's time goes.
+  const { text, structure, pages } = await api.getDocumentText({ id });
+  // The benchmark reads this mark to show where the first screen's time goes; only the latest is kept.
+  performance.clearMarks('diptych:text-received');
   performance.mark('diptych:text-received');
-  return { id, text, blocks: segmentText(text) };
+  return { id, text, blocks: segmentText(text), structure: buildStructure(structure, text.length), ...(pages ? { pages } : {}) };
 }
 
 /** The document's text and blocks, from the cache or the API. Failures are not cached. */
@@ -95,4 +102,19 @@ export function clearDocumentCache(): void {
 /** Re-renders the caller whenever a document finishes loading; returns a number that changes with it. */
 export function useLoadedVersion(): number {
   return useSyncExternalStore(subscribeLoaded, loadedVersion);
+}
+
+/** How many times each document's content was replaced in this window (a new version). */
+const replacements = new Map<string, number>();
+
+/** A new version of `id` was imported: forget its text so panes showing it load the new one. */
+export function replaceDocumentContent(id: string): void {
+  forgetDocument(id);
+  replacements.set(id, (replacements.get(id) ?? 0) + 1);
+  settledChanged();
+}
+
+/** Changes when a new version of `id` replaces its content. */
+export function contentGeneration(id: string): number {
+  return replacements.get(id) ?? 0;
 }

@@ -7,7 +7,10 @@ import type { DocumentSummary, PaneSide, PaneState, Settings } from '../../../el
 import type { RevealRequest } from '../annotations/reveal';
 import type { WorkspaceAction } from '../app/workspace-state';
 import { positionPercent, sideLabel } from '../library/format';
-import { TextView, type TextViewHandle, type TextViewProps } from '../reader/text-view';
+import { FindableTextView, type FindableTextViewProps } from '../find/findable-text';
+import { preloadPdf } from '../pdf/pdf-file';
+import { PdfPane } from '../pdf/pdf-pane';
+import type { TextViewHandle } from '../reader/text-view';
 import { PaneHeader } from './pane-header';
 import { PaneEmpty, PaneError, PaneLoading } from './pane-message';
 import { usePaneAnnotations } from './use-pane-annotations';
@@ -40,15 +43,22 @@ export interface PaneProps {
 }
 
 /** Holds the position a reader was opened at, so later scroll reports don't re-render the text. */
-function PaneReader({ position, ...props }: Omit<TextViewProps, 'initialPosition'> & { position: number }) {
-  const [initialPosition] = useState(position);
-  return <TextView {...props} initialPosition={initialPosition} />;
+function PaneReader(props: Omit<FindableTextViewProps, 'initialPosition'>) {
+  const [initialPosition] = useState(props.position);
+  return <FindableTextView {...props} initialPosition={initialPosition} />;
 }
 
 /** A reading pane. */
 export const Pane = memo(function Pane(props: PaneProps) {
   const { side, pane, documents, dispatch, settings } = props;
   const summary = pane.documentId === null ? undefined : documents.find((document) => document.id === pane.documentId);
+  // A PDF needs its file and the viewer as well as its text: asked for before the text (the host answers in turn,
+  // and a long PDF's text takes a while), so the first page can show while the text is on its way.
+  const pdfToPreload = summary?.kind === 'pdf' ? summary.id : null;
+  const pdfContent = summary?.contentId ?? '';
+  useEffect(() => {
+    if (pdfToPreload !== null) preloadPdf(pdfToPreload, pdfContent);
+  }, [pdfToPreload, pdfContent]);
   const { state, attempt, retry } = useDocument(summary ? summary.id : null);
   const textRef = useRef<TextViewHandle>(null);
   const pickerRef = useRef<HTMLSelectElement>(null);
@@ -108,6 +118,25 @@ export const Pane = memo(function Pane(props: PaneProps) {
         onAction={retry}
       />
     );
+  } else if (summary.kind === 'pdf') {
+    // A PDF's pages can show while its text is still on its way.
+    body = (
+      <PdfPane
+        key={readerKey}
+        handleRef={textRef}
+        side={side}
+        title={summary.title}
+        documentId={summary.id}
+        document={state.status === 'ready' ? state.document : null}
+        contentId={summary.contentId}
+        position={pane.position}
+        focused={props.focused}
+        onPosition={onPosition}
+        onReady={onReady}
+        decorations={decorations}
+        onAnnotationClick={onAnnotationClick}
+      />
+    );
   } else if (state.status === 'ready') {
     body = (
       <PaneReader
@@ -125,6 +154,8 @@ export const Pane = memo(function Pane(props: PaneProps) {
         onReady={onReady}
         decorations={decorations}
         onAnnotationClick={onAnnotationClick}
+        structure={state.document.structure}
+        focused={props.focused}
       />
     );
   } else {

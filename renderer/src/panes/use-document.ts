@@ -3,7 +3,7 @@
  * asks the API again.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { forgetDocument, loadDocument, type LoadedDocument } from './document-cache';
+import { contentGeneration, forgetDocument, loadDocument, useLoadedVersion, type LoadedDocument } from './document-cache';
 
 /** Where a pane's document is in its loading. */
 export type DocumentState =
@@ -21,7 +21,10 @@ function describe(error: unknown): string {
 /** The loading state of document `id` (null: no document), plus `retry`. */
 export function useDocument(id: string | null): { state: DocumentState; attempt: number; retry: () => void } {
   const [attempt, setAttempt] = useState(0);
-  const key = id === null ? null : `${id}#${attempt}`;
+  // A new version of the document (imported meanwhile) is a new key, so the pane loads it.
+  useLoadedVersion();
+  const generation = id === null ? 0 : contentGeneration(id);
+  const key = id === null ? null : `${id}#${attempt}#${generation}`;
   // Results carry the key they answer, so a stale answer (the pane moved on) reads as loading.
   const [result, setResult] = useState<{ key: string; settled: Settled } | null>(null);
 

@@ -2,12 +2,21 @@
  * A text document at a book measure, in a focusable scroll container.
  * Small texts render every block (so the whole text is in the DOM and can be
  * searched and anchored); large ones render only the rows near the viewport.
+ * A Markdown or HTML document is drawn with its structure (headings, lists,
+ * quotes, code, links…) over the same text and the same offsets; find
+ * matches are drawn like decorations.
  */
-import { memo, useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type Ref } from 'react';
+import { memo, useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type MouseEvent, type Ref } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { PaneSide } from '../../../electron/api/contract';
 import type { TextBlock } from '../../../electron/core/text-blocks';
 import { NO_DECORATIONS, type Decorations } from '../annotations/decorations';
+import { DOCUMENT_LINK_ATTRIBUTE } from './decorated-content';
+import type { DocumentStructure } from './document-structure';
+import type { FindHighlights, FindRange } from './find-highlights';
+import { LinkConfirmDialog, linkClickAction, openOutside } from './link-confirm';
+import { layoutRows } from './structure-layout';
+import { rangeFromOffsets, selectionToOffsets } from './text-offsets';
 import { charsPerLine, estimateRowHeight, shouldVirtualise, VIRTUAL_ROW_BLOCKS } from './reading-metrics';
 import { extendSelectionByKey } from './keyboard-selection';
 import { groupRows, UNLIMITED_ROW_BLOCKS } from './text-rows';
@@ -23,6 +32,10 @@ export interface TextViewHandle {
    * text. `visible: false` skips the focus ring (restoring focus at start-up).
    */
   focus: (visible: boolean) => void;
+  /** Brings [start, end) into view: nothing moves when all of it is on screen already, else its line goes to the top. */
+  revealRange: (start: number, end: number) => void;
+  /** The text selected inside this view, or null when the selection is elsewhere (or empty). */
+  selectedText: () => string | null;
 }
 
 /** Props of {@link TextView}. */
@@ -43,6 +56,19 @@ export interface TextViewProps {
   decorations?: Decorations;
   /** A click (not the end of a drag) on decorated text: the ids of the annotations there, innermost first. */
   onAnnotationClick?: (ids: string[]) => void;
+  /** How to draw a Markdown or HTML document (headings, lists, links…); absent for plain text. */
+  structure?: DocumentStructure | null;
+  /** Find matches to draw, and the current one. */
+  find?: FindHighlights | null;
+}
+
+const NO_FIND: readonly FindRange[] = [];
+
+/** The document link under a click, unless the click was on a note or link marker inside it. */
+function documentLinkAt(target: EventTarget | null): HTMLElement | null {
+  if (!(target instanceof Element) || target.closest('[data-marker-for]')) return null;
+  const link = target.closest(`[${DOCUMENT_LINK_ATTRIBUTE}]`);
+  return link instanceof HTMLElement ? link : null;
 }
 
 /** The annotations under a click, innermost first; none when the click ended a selection. */
@@ -88,14 +114,26 @@ function matchesSafely(element: Element, selector: string): boolean {
   }
 }
 
+/** Whether all of [start, end) is rendered and inside the scroller's view. */
+function isRangeOnScreen(scroller: HTMLElement | null, root: HTMLElement | null, start: number, end: number): boolean {
+  if (!scroller || !root) return false;
+  const range = rangeFromOffsets(root, start, end);
+  if (!range || typeof range.getBoundingClientRect !== 'function') return false;
+  const box = range.getBoundingClientRect();
+  const view = scroller.getBoundingClientRect();
+  return box.height > 0 && box.top >= view.top && box.bottom <= view.bottom;
+}
+
 /** Rows rendered beyond each edge of the viewport in a virtual list. */
 const OVERSCAN_ROWS = 3;
 
 /** The reading surface of one pane. */
 export const TextView = memo(function TextView(props: TextViewProps) {
-  const { side, title, text, blocks, fontSize, lineWidth, fontFamily, decorations = NO_DECORATIONS, onAnnotationClick } = props;
+  const { side, title, text, blocks, fontSize, lineWidth, fontFamily, decorations = NO_DECORATIONS, onAnnotationClick, structure, find } = props;
   const virtual = useMemo(() => shouldVirtualise(text, blocks), [text, blocks]);
   const rows = useMemo(() => groupRows(blocks, virtual ? VIRTUAL_ROW_BLOCKS : UNLIMITED_ROW_BLOCKS), [blocks, virtual]);
+  const layouts = useMemo(() => layoutRows(rows, blocks, structure, text.length), [rows, blocks, structure, text.length]);
+  const [pendingLink, setPendingLink] = useState<string | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
   const [frame, setFrame] = useState({ scrollMargin: 0, columnWidth: 0 });
@@ -149,9 +187,28 @@ export const TextView = memo(function TextView(props: TextViewProps) {
 
   useImperativeHandle(
     props.handleRef,
-    () => ({ jumpTo, focus: (visible: boolean) => focusScroller(scrollRef.current, visible) }),
-    [jumpTo],
+    () => ({
+      jumpTo,
+      focus: (visible: boolean) => focusScroller(scrollRef.current, visible),
+      revealRange: (start: number, end: number) => {
+        if (!isRangeOnScreen(scrollRef.current, textRef.current, start, end)) jumpTo(start);
+      },
+      selectedText: () => {
+        const root = textRef.current;
+        const offsets = root ? selectionToOffsets(root, document.getSelection()) : null;
+        return offsets ? text.slice(offsets.start, offsets.end) : null;
+      },
+    }),
+    [jumpTo, text],
   );
+
+  // Find matches and the current one, per row: only the rows holding the old and new current match re-render on a step.
+  const current = find ? find.matches.at(find.current) : null;
+  const findProps = (row: { start: number; end: number }) => {
+    if (!find) return { find: NO_FIND, findCurrent: -1 };
+    const inRow = current !== null && current.start < row.end && current.end > row.start;
+    return { find: find.matches.overlapping(row.start, row.end), findCurrent: inRow ? current.index : -1 };
+  };
 
   let body;
   if (virtual) {
@@ -165,42 +222,78 @@ export const TextView = memo(function TextView(props: TextViewProps) {
         top={item.start - frame.scrollMargin}
         measureRef={virtualizer.measureElement}
         ranges={decorations.overlapping(rows[item.index]!.start, rows[item.index]!.end)}
+        layout={layouts?.[item.index]}
+        {...findProps(rows[item.index]!)}
       />
     ));
   } else {
-    body = rows.map((row) => <TextRowView key={row.start} text={text} blocks={blocks} row={row} ranges={decorations.overlapping(row.start, row.end)} />);
+    body = rows.map((row, index) => (
+      <TextRowView
+        key={row.start}
+        text={text}
+        blocks={blocks}
+        row={row}
+        ranges={decorations.overlapping(row.start, row.end)}
+        layout={layouts?.[index]}
+        {...findProps(row)}
+      />
+    ));
   }
 
+  // Document links have no href (the browser never follows them): activating one asks first, or hands it to the desktop app's guard.
+  const activateLink = (link: HTMLElement) => {
+    const action = linkClickAction(link.getAttribute(DOCUMENT_LINK_ATTRIBUTE), document.getSelection());
+    if (action.kind === 'ask') setPendingLink(action.href);
+    else if (action.kind === 'default') openOutside(action.href);
+  };
+
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    const link = documentLinkAt(event.target);
+    if (link) {
+      event.preventDefault();
+      activateLink(link);
+      return;
+    }
+    if (!onAnnotationClick) return;
+    const ids = annotationsAt(event.target);
+    if (ids.length > 0) onAnnotationClick(ids);
+  };
+
   return (
-    <div
-      ref={scrollRef}
-      className="pane-scroll"
-      tabIndex={0}
-      role="document"
-      aria-label={`Text of ${title}`}
-      data-testid={`pane-scroll-${side}`}
-      onScroll={onScroll}
-      onKeyDown={(event) => {
-        if (textRef.current && scrollRef.current && extendSelectionByKey(event.nativeEvent, scrollRef.current, textRef.current)) event.preventDefault();
-      }}
-    >
+    <>
       <div
-        ref={textRef}
-        className={virtual ? 'reading-text reading-text-virtual' : 'reading-text'}
-        data-testid={`pane-text-${side}`}
-        data-virtual={virtual ? 'true' : undefined}
-        style={typographyStyle(fontSize, lineWidth, fontFamily, virtual ? virtualizer.getTotalSize() : undefined)}
-        onClick={
-          onAnnotationClick
-            ? (event) => {
-                const ids = annotationsAt(event.target);
-                if (ids.length > 0) onAnnotationClick(ids);
-              }
-            : undefined
-        }
+        ref={scrollRef}
+        className="pane-scroll"
+        tabIndex={0}
+        role="document"
+        aria-label={`Text of ${title}`}
+        data-testid={`pane-scroll-${side}`}
+        onScroll={onScroll}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey) {
+            const link = documentLinkAt(event.target);
+            if (link) {
+              event.preventDefault();
+              activateLink(link);
+              return;
+            }
+          }
+          if (textRef.current && scrollRef.current && extendSelectionByKey(event.nativeEvent, scrollRef.current, textRef.current)) event.preventDefault();
+        }}
       >
-        {body}
+        <div
+          ref={textRef}
+          className={virtual ? 'reading-text reading-text-virtual' : 'reading-text'}
+          data-testid={`pane-text-${side}`}
+          data-virtual={virtual ? 'true' : undefined}
+          style={typographyStyle(fontSize, lineWidth, fontFamily, virtual ? virtualizer.getTotalSize() : undefined)}
+          data-structured={layouts ? 'true' : undefined}
+          onClick={onAnnotationClick || layouts ? onClick : undefined}
+        >
+          {body}
+        </div>
       </div>
-    </div>
+      {layouts ? <LinkConfirmDialog href={pendingLink} onClose={() => setPendingLink(null)} /> : null}
+    </>
   );
 });

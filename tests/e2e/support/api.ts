@@ -23,3 +23,28 @@ export function bigText(sourceTexts: string[], targetLength: number): string {
   }
   return parts.join('');
 }
+
+/** What importing a file answers: the new document, or the one already holding the same content. */
+export type ImportAnswer =
+  | { status: 'imported'; document: { id: string; title: string; kind: string; length: number }; warning: string | null }
+  | { status: 'duplicate'; existing: { id: string; title: string; kind: string } };
+
+/**
+ * Imports a file as the renderer does over HTTP: the bytes as the body,
+ * the other fields as URI-encoded JSON in a header.
+ */
+export async function importFile(host: HostProcess, fileName: string, content: string | Uint8Array, fields: Record<string, unknown> = {}): Promise<ImportAnswer> {
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  const response = await fetch(`${host.origin}/api/importDocument`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/octet-stream',
+      'X-Diptych-Input': encodeURIComponent(JSON.stringify({ fileName, ...fields })),
+      'X-Diptych-Token': host.token,
+    },
+    body: bytes as Uint8Array<ArrayBuffer>,
+  });
+  const result = (await response.json()) as { ok: boolean; value?: ImportAnswer; error?: { message: string } };
+  if (!result.ok) throw new Error(`importDocument failed: ${result.error?.message}`);
+  return result.value!;
+}

@@ -4,6 +4,8 @@
  */
 import { vi } from 'vitest';
 import type { Annotation } from '../../../electron/api/annotation-schema';
+import { documentIdOfUri, markdownOf, noteTitle, passagesOf } from '../../../electron/api/annotation-schema';
+import { LibrarySearch } from '../../../electron/core/search';
 import type { BackupSummary, DiptychApi, DocumentSummary, Layout, Notice, SaveStatus, Settings } from '../../../electron/api/contract';
 import { ApiError } from '../../../electron/api/errors';
 
@@ -42,6 +44,7 @@ function summary(id: string, title: string, text: string): DocumentSummary {
     author: '',
     date: '',
     tags: [],
+    collections: [],
     fileName: null,
     trashedAt: null,
   };
@@ -105,6 +108,17 @@ export function createFakeApi(options: FakeHostOptions = {}) {
       files: [{ name: 'annotations.jsonld', mediaType: 'application/ld+json', content: JSON.stringify([...stored.values()]) }],
     })),
     importAnnotations: vi.fn(async (_input: { content: string; fileName?: string }) => ({ added: 0, replaced: 0 })),
+    // The host's own search engine over the fake's texts and notes, indexed afresh for each query.
+    searchLibrary: vi.fn(async ({ query, limit, documentIds }: { query: string; limit?: number; documentIds?: string[] }) => {
+      const index = new LibrarySearch();
+      for (const document of documents) index.addDocument(document.id, document.title, texts[document.id]!);
+      for (const note of stored.values()) {
+        if (note.motivation !== 'commenting') continue;
+        const body = markdownOf(note);
+        index.upsertNote(note.id, noteTitle(body), body, passagesOf(note).map((target) => documentIdOfUri(target.source)));
+      }
+      return index.search(query, { limit, documentIds });
+    }),
     listBackups: vi.fn(async (_input: Record<string, never>) => host.backups),
     restoreBackup: vi.fn(async ({ id }: { id: string }) => {
       if (!host.backups.some((b) => b.id === id)) throw new ApiError('not-found', `There is no backup "${id}".`);

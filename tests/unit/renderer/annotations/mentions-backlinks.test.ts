@@ -65,7 +65,7 @@ describe('backlinks', () => {
   it('judges overlap where passages are now when a locator says so', () => {
     const target = highlight(soviet(100, 150));
     const moved = note('# Moved', [soviet(500, 520)]);
-    const locate = (a: { id: string }, _index: number, t: { selector: [unknown, { start: number; end: number }] }) =>
+    const locate = (a: { id: string }, _index: number, t: { selector: [unknown, { start: number; end: number }, ...unknown[]] }) =>
       a.id === moved.id ? { documentId: 'soviet-overtures-1939', start: 110, end: 120 } : { documentId: 'soviet-overtures-1939', start: t.selector[1].start, end: t.selector[1].end };
     expect(backlinksOf(target, { all: [target, moved], locate }).map((b) => b.annotation.id)).toEqual([moved.id]);
   });
