@@ -6,17 +6,13 @@
 // disk), and the size of the annotation files. Prints ONE line of JSON:
 // {"rows":[{"what","value","unit","target"}, …]}; progress goes to stderr.
 // Node globals, and the browser globals of the functions handed to the page:
-/* global process, URL, fetch, TextDecoder, performance, document, NodeFilter, MutationObserver, KeyboardEvent */
-import { spawn, spawnSync } from 'node:child_process';
+/* global process, TextDecoder, performance, document, NodeFilter, MutationObserver, KeyboardEvent */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { callApi as call, ensureBuilt, executablePath, launchArgs, root, startHost, stopHost } from './bench-host.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const executablePath = process.env.DIPTYCH_CHROMIUM ?? '/usr/bin/chromium';
-const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const HIGHLIGHTS = 10_000;
 const NOTES = 1_000;
 const TEXT_BYTES = 5 * 1024 * 1024;
@@ -25,48 +21,9 @@ const RUNS = 3;
 const log = (message) => process.stderr.write(`[annotation-ui-bench] ${message}\n`);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-function ensureBuilt() {
-  if (existsSync(join(root, 'dist/host/host.mjs')) && existsSync(join(root, 'dist/renderer/index.html'))) return;
-  log('building the renderer and the host…');
-  const result = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.status !== 0) throw new Error('the build failed');
-}
 
-function startHost(dataDir) {
-  const child = spawn(process.execPath, [join(root, 'dist/host/host.mjs'), '--no-open', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /Diptych ready at (\S+)/.exec(out);
-      if (match) {
-        const url = new URL(match[1]);
-        resolve({ child, url: match[1], origin: url.origin, token: url.searchParams.get('token') });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}`)));
-  });
-}
 
-function stopHost(host) {
-  return new Promise((resolve) => {
-    if (host.child.exitCode !== null) return resolve();
-    host.child.once('exit', resolve);
-    host.child.kill('SIGINT');
-  });
-}
 
-async function call(host, method, input = {}) {
-  const response = await fetch(`${host.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Diptych-Token': host.token },
-    body: JSON.stringify(input),
-  });
-  const result = await response.json();
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value;
-}
 
 /** About 5 MB of the two source texts, numbered so every paragraph is distinct. */
 function bigText() {
@@ -188,7 +145,7 @@ async function oneHighlight(page) {
   });
 }
 
-ensureBuilt();
+ensureBuilt(log);
 const dataDir = mkdtempSync(join(tmpdir(), 'diptych-annotation-ui-bench-'));
 const host = await startHost(dataDir);
 const browser = await chromium.launch({ executablePath, args: launchArgs });

@@ -5,53 +5,21 @@
 // renderer's JavaScript heap after garbage collection before and after.
 // Prints ONE line of JSON: {"rows":[{"what","value","unit","target"}, …]};
 // progress goes to stderr.
-/* global process, URL, fetch, document, TextEncoder */
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+/* global process, fetch, document, TextEncoder */
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { ensureBuilt, executablePath, launchArgs, startHost, stopHost } from './bench-host.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const executablePath = process.env.DIPTYCH_CHROMIUM ?? '/usr/bin/chromium';
-const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const CYCLES = 100;
 // Long enough for V8 to finish optimising the code these cycles run: its compiled code would otherwise count as growth.
 const WARM_UP = 30;
 
 const log = (message) => process.stderr.write(`[memory-bench] ${message}\n`);
 
-function ensureBuilt() {
-  if (existsSync(join(root, 'dist/host/host.mjs')) && existsSync(join(root, 'dist/renderer/index.html'))) return;
-  const result = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.status !== 0) throw new Error('the build failed');
-}
 
-function startHost(dataDir) {
-  const child = spawn(process.execPath, [join(root, 'dist/host/host.mjs'), '--no-open', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /Diptych ready at (\S+)/.exec(out);
-      if (match) {
-        const url = new URL(match[1]);
-        resolve({ child, url: match[1], origin: url.origin, token: url.searchParams.get('token') });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}`)));
-  });
-}
 
-function stopHost(host) {
-  return new Promise((resolve) => {
-    if (host.child.exitCode !== null) return resolve();
-    host.child.once('exit', resolve);
-    host.child.kill('SIGINT');
-  });
-}
 
 async function importMarkdown(host) {
   const markdown = Array.from({ length: 200 }, (_, i) => `## Section ${i}\n\nA paragraph with *emphasis*, **strength** and a [link](https://example.org/${i}).\n\n- one\n- two\n`).join('\n');
@@ -72,7 +40,7 @@ async function heapAfterGc(cdp) {
   return usedSize;
 }
 
-ensureBuilt();
+ensureBuilt(log);
 const dataDir = mkdtempSync(join(tmpdir(), 'diptych-memory-bench-'));
 const host = await startHost(dataDir);
 const browser = await chromium.launch({ executablePath, args: launchArgs });

@@ -11,18 +11,14 @@
 // progress goes to stderr.
 // Node globals, and the browser globals of the functions handed to the page:
 /* global process, URL, fetch, performance, document, window, requestAnimationFrame, MutationObserver, setTimeout */
-import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join, normalize } from 'node:path';
 import { chromium } from '@playwright/test';
+import { callApi as call, ensureBuilt, executablePath, launchArgs, root, startHost, stopHost } from './bench-host.mjs';
 import { longPdf } from '../support/pdf-fixtures.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const executablePath = process.env.DIPTYCH_CHROMIUM ?? '/usr/bin/chromium';
-const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const PAGES = 500;
 const RUNS = 5;
 const FIRST_TEXT_TARGET_MS = 800;
@@ -33,48 +29,9 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const rows = [];
 const row = (what, value, unit, target = '') => rows.push({ what, value, unit, target });
 
-function ensureBuilt() {
-  if (existsSync(join(root, 'dist/host/host.mjs')) && existsSync(join(root, 'dist/renderer/index.html'))) return;
-  log('building the renderer and the host…');
-  const result = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (result.status !== 0) throw new Error('the build failed');
-}
 
-function startHost(dataDir) {
-  const child = spawn(process.execPath, [join(root, 'dist/host/host.mjs'), '--no-open', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /Diptych ready at (\S+)/.exec(out);
-      if (match) {
-        const url = new URL(match[1]);
-        resolve({ child, url: match[1], origin: url.origin, token: url.searchParams.get('token') });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}`)));
-  });
-}
 
-function stopHost(host) {
-  return new Promise((resolve) => {
-    if (host.child.exitCode !== null) return resolve();
-    host.child.once('exit', resolve);
-    host.child.kill('SIGINT');
-  });
-}
 
-async function call(host, method, input = {}) {
-  const response = await fetch(`${host.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Diptych-Token': host.token },
-    body: JSON.stringify(input),
-  });
-  const result = await response.json();
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value;
-}
 
 /** Imports a file as the renderer does over HTTP: raw bytes, the other fields in a header. */
 async function importFile(host, fileName, bytes) {
@@ -206,7 +163,7 @@ async function heapAfterGc(page) {
   return usedSize / 1024 / 1024;
 }
 
-ensureBuilt();
+ensureBuilt(log);
 const dataDir = mkdtempSync(join(tmpdir(), 'diptych-pdf-bench-'));
 const host = await startHost(dataDir);
 const browser = await chromium.launch({ executablePath, args: launchArgs });
