@@ -356,3 +356,20 @@ for (const theme of ['light', 'dark'] as const) {
     expect(serious).toEqual([]);
   });
 }
+
+test('PDF text is selected and highlighted with the keyboard alone', async ({ page, host, openApp }) => {
+  await showInPane(host, 'right', CHRONOLOGY);
+  const doc = await pdfText(host, CHRONOLOGY);
+  await openApp();
+  await expect(page.locator('[data-testid="pane-text-right"] .pdf-page[data-page-number="1"]')).toHaveAttribute('data-text-ready', 'true');
+  await page.getByTestId('pane-scroll-right').focus();
+  for (let i = 0; i < 2; i++) await page.keyboard.press('Shift+Control+ArrowRight');
+  const selected = await page.evaluate(() => document.getSelection()!.toString());
+  expect(selected.trim().length).toBeGreaterThan(3);
+  expect(doc.text.replace(/\s+/g, ' ')).toContain(selected.trim().replace(/\s+/g, ' '));
+  await page.keyboard.press('4');
+  await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved');
+  const stored = await storedAnnotations(host);
+  expect(stored.map((a) => a['diptych:colour'])).toEqual(['pink']);
+  expect(JSON.stringify(stored[0]!.target)).toContain(selected.trim().split(/\s+/)[0]!);
+});

@@ -26,6 +26,7 @@ import { PdfToolbar } from './pdf-toolbar';
 import type { PdfViewProps } from './pdf-view';
 import { usePdfOutline, type OutlineEntry } from './use-pdf-document';
 import { usePdfViewport, type ViewportGeometry } from './use-pdf-viewport';
+import { extendSelectionByKey } from '../reader/keyboard-selection';
 
 const FIT_WIDTH: ZoomMode = { kind: 'fit-width' };
 /** Zoom chosen per document in this window, so reopening a PDF keeps it. */
@@ -405,6 +406,9 @@ export function PdfDocumentView(props: PdfViewProps & { pdf: PDFDocumentProxy; p
           aria-label={`Pages of ${title}`}
           data-testid={`pane-scroll-${side}`}
           onScroll={onScroll}
+          onKeyDown={(event) => {
+            if (scrollRef.current && rootRef.current && extendSelectionByKey(event.nativeEvent, scrollRef.current, rootRef.current)) event.preventDefault();
+          }}
         >
           <div ref={rootRef} className="pdf-column" data-testid={`pane-text-${side}`} data-pdf-root="true" style={{ height: layout.height, width: columnWidth }}>
             {pageViews}

@@ -39,6 +39,25 @@ function startOnScreen(scroller: HTMLElement, text: HTMLElement): Range | null {
     const range = document.caretRangeFromPoint?.(x, y);
     if (range && text.contains(range.startContainer) && range.startContainer.nodeType === Node.TEXT_NODE) return range;
   }
+  return firstVisibleText(box, text);
+}
+
+/**
+ * The first text node on screen, in document order: for pages where text
+ * does not start at the left edge (a PDF's text layer over its margins).
+ */
+function firstVisibleText(box: DOMRect, text: HTMLElement): Range | null {
+  const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent?.trim()) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const rect = range.getBoundingClientRect();
+    if (rect.height > 0 && rect.bottom > box.top && rect.top < box.bottom) {
+      range.collapse(true);
+      return range;
+    }
+  }
   return null;
 }
 
