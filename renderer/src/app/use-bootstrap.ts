@@ -7,6 +7,7 @@ import type { AppInfo, DocumentSummary, Session } from '../../../electron/api/co
 import { prefetchAnnotations } from '../annotations/prefetch';
 import { api } from '../api';
 import { loadDocument } from '../panes/document-cache';
+import { preloadPdf } from '../pdf/pdf-file';
 
 /** The start-up data. */
 export interface BootData {
@@ -34,7 +35,10 @@ async function boot(): Promise<BootData> {
   const open: string[] = [];
   for (const side of ['left', 'right'] as const) {
     const id = session.layout[side].documentId;
-    if (id !== null && documents.some((document) => document.id === id)) {
+    const summary = id === null ? undefined : documents.find((document) => document.id === id);
+    if (id !== null && summary) {
+      // A PDF's first page needs its file and the viewer's code, not its text: those go first.
+      if (summary.kind === 'pdf') preloadPdf(id, summary.contentId);
       loadDocument(id).catch(() => {});
       open.push(id);
     }
