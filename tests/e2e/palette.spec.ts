@@ -12,7 +12,8 @@ import { LONDON, SOVIET, watchFlash } from './annotations-support';
 import { expect, test } from './support/fixtures';
 import { repoRoot } from './support/host';
 
-const images = join(repoRoot, 'docs', 'images');
+// Screenshots go with the test results; the user guide keeps chosen copies in docs/images.
+const images = join(repoRoot, 'test-results', 'screenshots');
 const TYPO = 'negotiatons';
 
 async function seriousViolations(page: Page): Promise<string[]> {

@@ -1,4 +1,5 @@
 import { writeFileSync, readdirSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import { ARTICLE, LONDON, SCENARIO, selectQuote, SOVIET, statusMessage, storedAnnotations } from './annotations-support';
@@ -350,7 +351,8 @@ for (const theme of ['light', 'dark'] as const) {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.evaluate(() => document.fonts.ready);
     await page.waitForTimeout(400);
-    await page.screenshot({ path: join(repoRoot, 'docs', 'images', `pdf-${theme}.png`) });
+    await mkdir(join(repoRoot, 'test-results', 'screenshots'), { recursive: true });
+    await page.screenshot({ path: join(repoRoot, 'test-results', 'screenshots', `pdf-${theme}.png`) });
     const results = await new AxeBuilder({ page }).include('[data-testid="pane-right"]').analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
     expect(serious).toEqual([]);

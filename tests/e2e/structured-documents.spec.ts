@@ -5,7 +5,7 @@
  * HTML that imports without anything in it running; links that ask before
  * they open. And Ctrl+F: a find bar with a count and next/previous, in a
  * source text and in a virtualised 5 MB one. Screenshots of a rendered
- * Markdown document in the light and dark themes go to docs/images.
+ * Markdown document in the light and dark themes go to test-results/screenshots.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +16,8 @@ import { bigText, callApi, importFile } from './support/api';
 import { expect, test } from './support/fixtures';
 import { repoRoot, type HostProcess } from './support/host';
 
-const images = join(repoRoot, 'docs', 'images');
+// Screenshots go with the test results; the user guide keeps chosen copies in docs/images.
+const images = join(repoRoot, 'test-results', 'screenshots');
 
 const MARKDOWN = `# The Summer of 1939
 
