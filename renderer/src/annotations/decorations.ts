@@ -4,6 +4,7 @@
  * overlaps by binary search instead of scanning every annotation.
  */
 import type { HighlightColour } from '../../../electron/api/annotation-schema';
+import { overlapping, runningMaxEnds } from '../lib/interval-search';
 
 /** What a range draws: a coloured background, a note or link underline, or the brief flash of a followed link. */
 export type DecorationKind = 'highlight' | 'note' | 'link' | 'flash';
@@ -53,12 +54,7 @@ export class DecorationIndex implements Decorations {
     const usable = ranges.filter((r) => r.end > r.start);
     if (!sorted) usable.sort(byStart);
     this.ranges = usable;
-    this.#maxEnd = new Float64Array(usable.length);
-    let max = Number.NEGATIVE_INFINITY;
-    usable.forEach((r, i) => {
-      max = Math.max(max, r.end);
-      this.#maxEnd[i] = max;
-    });
+    this.#maxEnd = runningMaxEnds(usable);
   }
 
   /**
@@ -96,27 +92,7 @@ export class DecorationIndex implements Decorations {
   }
 
   #query(start: number, end: number): readonly DecorationRange[] {
-    const ranges = this.ranges;
-    // One past the last range starting before `end`.
-    let low = 0;
-    let high = ranges.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (ranges[mid]!.start < end) low = mid + 1;
-      else high = mid;
-    }
-    const last = low;
-    // The first range whose running maximum end passes `start`: none before it can reach in.
-    low = 0;
-    high = last;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.#maxEnd[mid]! > start) high = mid;
-      else low = mid + 1;
-    }
-    const found: DecorationRange[] = [];
-    for (let i = low; i < last; i++) if (ranges[i]!.end > start) found.push(ranges[i]!);
-    return found.length > 0 ? found : NONE;
+    return overlapping(this.ranges, this.#maxEnd, start, end, NONE);
   }
 }
 

@@ -22,6 +22,7 @@ import {
   type ListItemSpan,
   type ParagraphSpan,
 } from '../../../electron/core/import/document-model';
+import { overlapping, runningMaxEnds } from '../lib/interval-search';
 
 /** A span that holds or is a block: everything but rules and inline spans. */
 export type StructureBlock = HeadingSpan | ParagraphSpan | ListItemSpan | BlockquoteSpan | CodeBlockSpan;
@@ -152,35 +153,13 @@ export class InlineIndex {
   constructor(spans: readonly InlineSpan[]) {
     const sorted = [...spans].sort(byStartOuterFirst);
     this.spans = sorted;
-    this.#maxEnd = new Float64Array(sorted.length);
-    let max = Number.NEGATIVE_INFINITY;
-    sorted.forEach((span, i) => {
-      max = Math.max(max, span.end);
-      this.#maxEnd[i] = max;
-    });
+    this.#maxEnd = runningMaxEnds(sorted);
   }
 
   /** Spans with `span.start < end && span.end > start`, outer before inner. */
   overlapping(start: number, end: number): readonly InlineSpan[] {
     const spans = this.spans;
     if (end <= start || spans.length === 0) return NO_SPANS;
-    let low = 0;
-    let high = spans.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (spans[mid]!.start < end) low = mid + 1;
-      else high = mid;
-    }
-    const last = low;
-    low = 0;
-    high = last;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (this.#maxEnd[mid]! > start) high = mid;
-      else low = mid + 1;
-    }
-    const found: InlineSpan[] = [];
-    for (let i = low; i < last; i++) if (spans[i]!.end > start) found.push(spans[i]!);
-    return found.length > 0 ? found : NO_SPANS;
+    return overlapping(spans, this.#maxEnd, start, end, NO_SPANS);
   }
 }
