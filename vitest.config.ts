@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/hardening/**/*.test.ts'],
     // Builds the browser-mode host once for the tests that run it as a child process.
-    globalSetup: ['tests/hardening/support/build-host.ts'],
+    globalSetup: ['tests/hardening/support/build-host.ts', 'tests/unit/compare/support/word-vectors-setup.mjs'],
     environment: 'node',
     testTimeout: 20_000,
     pool: 'forks',

@@ -167,6 +167,8 @@ const subBenches = [
   ['tests/bench/memory-bench.mjs', []],
   // The PDF bench generates its 500-page PDF with the TypeScript test fixtures.
   ['tests/bench/pdf-bench.mjs', ['--import', 'tsx']],
+  // Compare mode imports its TypeScript worker client and the seeded generator.
+  ['tests/bench/compare-bench.mjs', ['--import', 'tsx']],
 ];
 for (const [file, flags] of subBenches) {
   if (!existsSync(join(root, file))) continue;

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { contentTokens, foldWord } from '../../../electron/core/compare/normalise';
+
+describe('normalisation', () => {
+  it('lowercases and folds accents', () => {
+    expect(foldWord('Détente')).toBe('detente');
+    expect(foldWord('Paul-Émile')).toBe('paul-emile');
+  });
+
+  it('drops stop words, punctuation and possessives, and stems the rest', () => {
+    const tokens = contentTokens('The Soviets’ negotiations, and Stalin’s “guarantees” for the Baltic States!');
+    expect(tokens.map((t) => t.word)).toEqual(['soviets', 'negotiations', 'stalin', 'guarantees', 'baltic', 'states']);
+    expect(tokens.map((t) => t.stem)).toEqual(['soviet', 'negoti', 'stalin', 'guarante', 'baltic', 'state']);
+    expect(tokens[0]!.surface).toBe('Soviets');
+  });
+
+  it('gives inflected forms one stem', () => {
+    const stems = (text: string) => contentTokens(text).map((t) => t.stem);
+    expect(stems('distrusted distrust distrusts')).toEqual(['distrust', 'distrust', 'distrust']);
+    expect(stems('negotiate negotiations')).toEqual(['negoti', 'negoti']);
+  });
+
+  it('keeps numbers as terms', () => {
+    expect(contentTokens('In August 1939 it ended').map((t) => t.stem)).toEqual(['august', '1939', 'end']);
+  });
+});
