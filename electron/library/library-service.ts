@@ -6,7 +6,7 @@
  * keeps changes the disk refused in memory until writing works again.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppInfo, ApiInput, ApiOutput, DiptychApi, DocumentSummary, PaneState, SaveStatus, Session } from '../api/contract';
 import { ApiError } from '../api/errors';
@@ -18,6 +18,8 @@ import { extractPdfText, PdfError } from './pdf';
 import { titleFromFileName } from '../core/import/document-title';
 import { LibrarySearchService } from './library-search';
 import { AnnotationMethods } from './annotation-methods';
+import { CompareMethods, type CompareEngine } from './compare-methods';
+import { planTrashEmptying } from './trash-emptying';
 import { BackupKeeper, type BackupSettings } from './backup-keeper';
 import { finishInterruptedRestore } from './backup-restore';
 import { listBackups, type BackupSummary } from './backups';
@@ -48,6 +50,8 @@ export interface LibraryOptions {
   backups?: BackupSettings;
   /** Builds the search index in the background this long after opening (default 2 s), yielding; false: on the first search. */
   searchWarmUpMs?: number | false;
+  /** Starts the engine compare mode runs on (a worker thread in the hosts), on first use; compare is unavailable without it. */
+  compareEngine?: () => CompareEngine;
 }
 
 
@@ -92,6 +96,8 @@ export class LibraryService implements DiptychApi {
   /** The last database write failed: the background retry writes it again. */
   #databaseUnsaved = false;
   #closed = false;
+  readonly #compare: CompareMethods;
+  #compareEngine: CompareEngine | null = null;
 
   private constructor(options: LibraryOptions, logger: Logger, lock: DataLock, manifest: ManifestEntry[], state: LibraryState, report: (message: string) => void) {
     this.options = options;
@@ -107,6 +113,19 @@ export class LibraryService implements DiptychApi {
       text: async (id) => (await this.#content(id)).text,
       notes: () => this.#state.store.all().filter((a) => a.motivation === 'commenting'),
     }, { log: (m) => logger.warn(m) });
+    this.#compare = new CompareMethods({
+      record: (id) => this.#record(id),
+      text: async (id) => (await this.#content(id)).text,
+      contentKey: (record) => summarise(record).contentId,
+      data: () => this.#state.db.data,
+      save: (what) => this.#save(what),
+      engine: () => {
+        if (this.#compareEngine) return this.#compareEngine;
+        if (!options.compareEngine) throw new ApiError('internal', 'Compare is not available in this build of Diptych.');
+        this.#compareEngine = options.compareEngine();
+        return this.#compareEngine;
+      },
+    });
     this.#tracker = new SaveTracker({ retry: () => this.#saveEverything(), delays: options.retryDelays, log: (m) => logger.warn(m) });
     this.#backups = new BackupKeeper({
       dataDir: options.dataDir,
@@ -378,6 +397,59 @@ export class LibraryService implements DiptychApi {
       .map(summarise);
   }
 
+  async emptyTrash({ ids }: ApiInput<'emptyTrash'>): Promise<ApiOutput<'emptyTrash'>> {
+    return this.#gate.shared(async () => {
+      const data = this.#state.db.data;
+      const chosen = data.documents.filter((d) => d.trashedAt && (ids === undefined || ids.includes(d.id)));
+      for (const id of ids ?? []) {
+        if (!chosen.some((d) => d.id === id)) throw new ApiError('not-found', `There is no document "${id}" in the trash.`);
+      }
+      const doomed = chosen.filter((d) => d.storage.origin === 'imported');
+      const result = { deleted: 0, bundledKept: chosen.length - doomed.length, annotationsDeleted: 0, annotationsKept: 0 };
+      if (doomed.length === 0) return result;
+      const doomedIds = new Set(doomed.map((d) => d.id));
+      const titleOf = (id: string): string => data.documents.find((d) => d.id === id)?.title ?? id;
+      // Annotations first: if the disk fails here, the documents are still in the trash and nothing is half gone.
+      const plan = planTrashEmptying(this.#state.store.all(), doomedIds, titleOf);
+      for (const annotation of plan.updates) await this.#annotations.put({ annotation });
+      for (const id of plan.deletions) await this.#annotations.delete({ id });
+      this.#wrote();
+      const before = data.documents;
+      const rejectionsBefore = data.rejectedSuggestions;
+      data.documents = before.filter((d) => !doomedIds.has(d.id));
+      if (rejectionsBefore) data.rejectedSuggestions = rejectionsBefore.filter((r) => !r.pair.split('|').some((id) => doomedIds.has(id)));
+      try {
+        await this.#save(doomed.length === 1 ? `the deletion of "${doomed[0]!.title}"` : `the deletion of ${doomed.length} documents`);
+      } catch (error) {
+        data.documents = before;
+        data.rejectedSuggestions = rejectionsBefore;
+        throw error;
+      }
+      for (const record of doomed) this.#texts.delete(record.id);
+      await this.#deleteUnusedFiles(doomed);
+      this.logger.info(`emptied the trash: deleted ${doomed.map((d) => `"${d.title}" (${d.id})`).join(', ')}; ${plan.deletions.length} annotations deleted, ${plan.kept} kept without their passages there.`);
+      return { ...result, deleted: doomed.length, annotationsDeleted: plan.deletions.length, annotationsKept: plan.kept };
+    });
+  }
+
+  /** Deletes the stored files of deleted documents, unless another document (a duplicate import) still reads them. */
+  async #deleteUnusedFiles(deleted: readonly DocumentRecord[]): Promise<void> {
+    const stillUsed = new Set<string>();
+    for (const { storage } of this.#state.db.data.documents) {
+      if (storage.origin !== 'imported') continue;
+      stillUsed.add(storage.file);
+      if (storage.original) stillUsed.add(storage.original.file);
+    }
+    for (const { storage } of deleted) {
+      if (storage.origin !== 'imported') continue;
+      for (const file of [storage.file, storage.original?.file]) {
+        if (file === undefined || stillUsed.has(file)) continue;
+        // The library no longer names the file: one left behind costs disk space, never data.
+        await rm(join(this.options.dataDir, file), { force: true }).catch((error: unknown) => this.logger.warn(`could not delete ${file}: ${describeWriteError(error)}`));
+      }
+    }
+  }
+
   async searchLibrary({ query, limit, documentIds }: ApiInput<'searchLibrary'>): Promise<ApiOutput<'searchLibrary'>> {
     return this.#search.search(query, { limit, documentIds });
   }
@@ -480,6 +552,22 @@ export class LibraryService implements DiptychApi {
     });
   }
 
+  async compareDocuments(input: ApiInput<'compareDocuments'>): Promise<ApiOutput<'compareDocuments'>> {
+    return this.#compare.compareDocuments(input);
+  }
+
+  async relatedPassages(input: ApiInput<'relatedPassages'>): Promise<ApiOutput<'relatedPassages'>> {
+    return this.#compare.relatedPassages(input);
+  }
+
+  async rejectSuggestion(input: ApiInput<'rejectSuggestion'>): Promise<null> {
+    return this.#gate.shared(() => this.#compare.rejectSuggestion(input));
+  }
+
+  async restoreSuggestion(input: ApiInput<'restoreSuggestion'>): Promise<null> {
+    return this.#gate.shared(() => this.#compare.restoreSuggestion(input));
+  }
+
   async listBackups(): Promise<BackupSummary[]> {
     return listBackups(this.options.dataDir);
   }
@@ -492,6 +580,7 @@ export class LibraryService implements DiptychApi {
       this.#annotations = this.#annotationMethods(state);
       this.#texts.clear();
       this.#search.reset();
+      this.#compare.forget();
       this.#databaseUnsaved = false;
       this.#tracker.reset();
       this.logger.info(`restored the backup ${id} (${state.db.data.documents.length} documents, ${state.store.size} annotations); the library before it is the backup ${keptId}.`);
@@ -533,10 +622,12 @@ export class LibraryService implements DiptychApi {
     this.#tracker.stop();
     // The index writes nothing, so stopping it need not come first: the flush starts at once.
     const stoppingSearch = this.#search.dispose();
+    const stoppingCompare = this.#compareEngine?.close().catch((error: unknown) => this.logger.warn(`the compare worker did not stop cleanly: ${String(error)}`));
     try {
       await this.flush();
     } finally {
       await stoppingSearch;
+      await stoppingCompare;
       await this.#lock.release();
       this.logger.info(`closed the library in ${this.options.dataDir}.`);
     }

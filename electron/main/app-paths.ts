@@ -20,16 +20,23 @@ export interface AppPaths {
   documentsDir: string;
   rendererDir: string;
   preloadPath: string;
+  /** Compare mode's worker thread and the word vectors it loads: unpacked, since a worker cannot start from inside the asar. */
+  compareWorkerFile: string;
+  wordVectorsFile: string;
 }
 
 /** Resolves every path the main process needs. */
 export function resolveAppPaths({ userData, appPath, isPackaged, resourcesPath }: PathSources): AppPaths {
+  // electron-builder's `asarUnpack` puts these files beside the asar, in app.asar.unpacked.
+  const unpackedRoot = isPackaged ? appPath.replace(/\.asar$/, '.asar.unpacked') : appPath;
   return {
     dataDir: userData,
     // Documents ship outside the asar so they stay plain files a reader can inspect.
     documentsDir: isPackaged ? join(resourcesPath, 'documents') : join(appPath, 'documents'),
     rendererDir: join(appPath, 'dist', 'renderer'),
     preloadPath: join(appPath, 'dist', 'electron', 'preload.cjs'),
+    compareWorkerFile: join(unpackedRoot, 'dist', 'electron', 'compare-worker.mjs'),
+    wordVectorsFile: join(unpackedRoot, 'dist', 'data', 'word-vectors.bin'),
   };
 }
 

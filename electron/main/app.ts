@@ -6,6 +6,7 @@
 import { BrowserWindow, app, dialog, session } from 'electron';
 import { ensureWritableDir } from '../library/data-dir';
 import { LibraryService } from '../library/library-service';
+import { workerCompareEngine } from '../library/compare-engine';
 import { openLogFile, type Logger } from '../library/log-file';
 import { dataDirFromArgs, resolveAppPaths } from './app-paths';
 import { installApplicationMenu, showAboutBox } from './application-menu';
@@ -112,6 +113,7 @@ export async function startDiptych(options: StartOptions = {}): Promise<DiptychI
       mode: 'electron',
       version: app.getVersion(),
       logger: log,
+      compareEngine: workerCompareEngine({ workerFile: paths.compareWorkerFile, vectorsFile: paths.wordVectorsFile }),
     });
 
     registerApiHandlers(service, unexpectedErrorLogger(log), log.file);

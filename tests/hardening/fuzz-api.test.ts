@@ -17,6 +17,7 @@ import type { ApiErrorCode, ApiResult } from '../../electron/api/errors';
 import { startHost, type RunningHost } from '../../electron/host/server';
 import { LibraryService } from '../../electron/library/library-service';
 import { documentsDir, tempDir } from '../support/paths';
+import { workerCompareEngine } from '../support/compare-engine';
 import { FsRecorder } from './support/fs-recorder';
 import { argumentFor, nastyValue, validCalls } from './support/nasty-values';
 
@@ -42,7 +43,7 @@ beforeAll(async () => {
   rendererDir = await tempDir('diptych-fuzz-renderer-');
   await mkdir(join(rendererDir, 'assets'));
   await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>Diptych</title>');
-  service = await LibraryService.open({ dataDir, documentsDir, mode: 'browser', version: 'fuzz', log: () => {} });
+  service = await LibraryService.open({ dataDir, documentsDir, mode: 'browser', version: 'fuzz', log: () => {}, compareEngine: await workerCompareEngine() });
   host = await startHost({ service, rendererDir, port: 0, logFile: service.logger.file, onUnexpected: (error, where) => unexpected.push({ where, error }) });
   recorder.install();
 });

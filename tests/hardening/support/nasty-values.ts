@@ -91,6 +91,7 @@ export function validCalls(): Record<ApiMethod, Record<string, unknown>> {
     removeDocument: { id: SOVIET },
     restoreDocument: { id: SOVIET },
     listTrash: {},
+    emptyTrash: { ids: ['not-in-the-trash'] },
     searchLibrary: { query: 'pact' },
     addTextDocument: { title: 'A fuzzed text', text: 'Some words to read.', description: 'fuzz' },
     getSession: {},
@@ -106,6 +107,14 @@ export function validCalls(): Record<ApiMethod, Record<string, unknown>> {
     restoreBackup: { id: '2026-01-01T00-00-00-000Z' },
     getSaveStatus: {},
     getDiagnostics: {},
+    compareDocuments: { leftId: SOVIET, rightId: LONDON },
+    relatedPassages: { documentId: LONDON, start: 0, end: 60, otherId: SOVIET, limit: 5 },
+    rejectSuggestion: {
+      leftId: SOVIET,
+      rightId: LONDON,
+      suggestion: { id: 'not-the-id-compare-gave', left: { start: 0, end: 5, quote: 'Share' }, right: { start: 0, end: 5, quote: 'After' } },
+    },
+    restoreSuggestion: { leftId: SOVIET, rightId: LONDON, id: 'not-the-id-compare-gave' },
   };
 }
 

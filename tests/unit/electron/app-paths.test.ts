@@ -11,6 +11,8 @@ describe('resolveAppPaths', () => {
       documentsDir: join('/repo', 'documents'),
       rendererDir: join('/repo', 'dist', 'renderer'),
       preloadPath: join('/repo', 'dist', 'electron', 'preload.cjs'),
+      compareWorkerFile: join('/repo', 'dist', 'electron', 'compare-worker.mjs'),
+      wordVectorsFile: join('/repo', 'dist', 'data', 'word-vectors.bin'),
     });
   });
 
@@ -19,6 +21,12 @@ describe('resolveAppPaths', () => {
     expect(paths.documentsDir).toBe(join('/opt/Diptych/resources', 'documents'));
     expect(paths.rendererDir).toBe(join('/opt/Diptych/resources/app.asar', 'dist', 'renderer'));
     expect(paths.preloadPath).toBe(join('/opt/Diptych/resources/app.asar', 'dist', 'electron', 'preload.cjs'));
+  });
+
+  it('starts the compare worker and reads the word vectors from app.asar.unpacked when packaged', () => {
+    const paths = resolveAppPaths({ userData: '/u', appPath: '/opt/Diptych/resources/app.asar', isPackaged: true, resourcesPath: '/opt/Diptych/resources' });
+    expect(paths.compareWorkerFile).toBe(join('/opt/Diptych/resources/app.asar.unpacked', 'dist', 'electron', 'compare-worker.mjs'));
+    expect(paths.wordVectorsFile).toBe(join('/opt/Diptych/resources/app.asar.unpacked', 'dist', 'data', 'word-vectors.bin'));
   });
 });
 

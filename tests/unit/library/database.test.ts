@@ -66,6 +66,15 @@ describe('migrate', () => {
     expect(migrate(current, 'x')).toEqual(current);
   });
 
+  it('upgrades a schema 2 library without rejected suggestions, and keeps them in schema 3', () => {
+    const settings = { theme: 'light', fontSize: 18, fontFamily: 'serif', lineWidth: 66 };
+    const v2 = { schemaVersion: 2, documents: [], layout: null, settings, notices: [] };
+    expect(migrate(v2, 'x')).toEqual({ ...v2, schemaVersion: 3 });
+    const rejection = { pair: 'a|b', id: 'f00', passages: { a: { start: 0, end: 4, quote: 'Once' }, b: { start: 2, end: 6, quote: 'upon' } }, rejectedAt: '2026-11-25T10:00:00.000Z' };
+    expect(migrate({ ...v2, schemaVersion: 3, rejectedSuggestions: [rejection] }, 'x').rejectedSuggestions).toEqual([rejection]);
+    expect(() => migrate({ ...v2, schemaVersion: 3, rejectedSuggestions: [{ pair: 'a|b' }] }, 'x')).toThrow(/rejectedSuggestions/);
+  });
+
   it('explains a missing schema version', () => {
     expect(() => migrate({ documents: [] }, 'x')).toThrow(/schemaVersion/);
     expect(() => migrate([], 'x')).toThrow(/not an object/);

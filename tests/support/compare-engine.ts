@@ -1,0 +1,40 @@
+/**
+ * Compare mode's real engine for tests: the worker entry bundled by esbuild
+ * (as scripts/build.mjs bundles it for the hosts) and the word vectors the
+ * vitest global setup leaves in .cache/.
+ */
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { CompareWorkerClient } from '../../electron/library/compare/compare-client';
+import type { CompareEngine } from '../../electron/library/compare-methods';
+import { repoRoot, tempDir } from './paths';
+
+export const cachedWordVectorsFile = join(repoRoot, '.cache', 'word-vectors-v1.bin');
+
+let bundled: Promise<string> | undefined;
+
+/** The worker entry bundled once per test file, into a temp folder. */
+export function bundledCompareWorker(): Promise<string> {
+  bundled ??= (async () => {
+    const outfile = join(await tempDir('diptych-compare-worker-'), 'compare-worker.mjs');
+    await build({
+      absWorkingDir: repoRoot,
+      entryPoints: ['electron/library/compare/compare-worker.ts'],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      logLevel: 'warning',
+      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    });
+    return outfile;
+  })();
+  return bundled;
+}
+
+/** A factory of engines on real worker threads, as the hosts have; each library gets its own. */
+export async function workerCompareEngine(): Promise<() => CompareEngine> {
+  const workerFile = await bundledCompareWorker();
+  return () => new CompareWorkerClient({ workerFile, vectorsFile: cachedWordVectorsFile });
+}
