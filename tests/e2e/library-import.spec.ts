@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { encryptedPdf, PDF_PASSWORD, severalPagesPdf } from '../support/pdf-fixtures';
-import { selectQuote, storedAnnotations } from './annotations-support';
-import { callApi } from './support/api';
+import { highlight, note, passage, SOVIET } from '../fixtures/annotations/factory';
+import { selectQuote, statusMessage, storedAnnotations } from './annotations-support';
+import { callApi, importFile } from './support/api';
 import { expect, test } from './support/fixtures';
 import { repoRoot } from './support/host';
 
@@ -191,6 +192,35 @@ test('details are edited and filter the library; a document is removed with undo
   await trash.getByRole('button', { name: 'Restore Envoys in Moscow' }).click();
   await expect(libraryItem(page, 'Envoys in Moscow')).toHaveCount(1);
   await expect(page.getByTestId('trash-item')).toHaveCount(0);
+});
+
+test('emptying the trash deletes a document for good and keeps a note that also points elsewhere, naming the passage that went', async ({ page, host, openApp }) => {
+  const imported = await importFile(host, 'envoys.md', MARKDOWN);
+  if (imported.status !== 'imported') throw new Error('envoys.md was not imported');
+  const { id } = imported.document;
+  const { text } = await callApi<{ text: string }>(host, 'getDocumentText', { id });
+  const at = text.indexOf('junior envoy');
+  const kept = note('Who was sent?', [passage(id, at, at + 12, 'junior envoy'), passage(SOVIET, 0, 5, 'Share')]);
+  await callApi(host, 'putAnnotation', { annotation: kept });
+  await callApi(host, 'putAnnotation', { annotation: highlight(passage(id, at, at + 12, 'junior envoy')) });
+  await callApi(host, 'removeDocument', { id });
+
+  await openApp();
+  await page.getByRole('button', { name: 'Trash' }).click();
+  await expect(page.getByTestId('trash-item')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Empty the trash…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Empty the trash?' });
+  await expect(confirm).toContainText('“Envoys in Moscow” will be deleted for good');
+  await expect(confirm).toContainText('cannot be undone');
+  await confirm.getByRole('button', { name: 'Delete for good' }).click();
+  await expect(statusMessage(page)).toContainText('Deleted one document for good. One note or link was kept without the passages there.');
+  await expect(page.getByTestId('trash-item')).toHaveCount(0);
+  await expect(page.getByText('The trash is empty.')).toBeVisible();
+
+  const annotations = await storedAnnotations(host);
+  expect(annotations.map((a) => a.id)).toEqual([kept.id]);
+  expect(annotations[0]!.body[0]!.value).toBe('Who was sent?\n\nWas also on a passage of a document deleted from the library:\n- “junior envoy” in “Envoys in Moscow”');
+  await expect(callApi(host, 'getDocumentText', { id })).rejects.toThrow(/no document/);
 });
 
 test('a new version of a document keeps its highlights where the text is unchanged and lists the others as orphaned', async ({ page, host, openApp }) => {

@@ -252,6 +252,7 @@ export function Workspace({ data }: { data: BootData }) {
             trash={library.trash}
             onShowTrash={library.refreshTrash}
             onRestore={library.restore}
+            onEmptyTrash={() => void library.emptyTrash().then((changed) => (changed ? ui.reload() : undefined))}
             importInputRef={importInput}
           />
           <ReadingArea

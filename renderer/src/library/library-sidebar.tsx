@@ -7,6 +7,7 @@ import { memo, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { FilePlus2, MoreHorizontal, PanelLeft, PanelRight, RotateCcw, Trash2 } from 'lucide-react';
 import type { DocumentSummary, Layout, PaneSide } from '../../../electron/api/contract';
 import { formatWords, kindLabel, sideLabel } from './format';
+import { EmptyTrashDialog } from './empty-trash-dialog';
 import { collectionsOf, filterDocuments, inCollection, sortDocuments, type LibrarySort } from './library-order';
 
 /** What the file pickers accept: the formats Diptych imports. */
@@ -27,6 +28,8 @@ export interface LibrarySidebarProps {
   trash?: readonly DocumentSummary[];
   onShowTrash?: () => void;
   onRestore?: (id: string) => void;
+  /** Deletes what is in the trash for good (after the sidebar asked). */
+  onEmptyTrash?: () => void;
   /** The import picker, for commands that open it from elsewhere (a shortcut, the palette). */
   importInputRef?: RefObject<HTMLInputElement | null>;
 }
@@ -125,27 +128,48 @@ function LibraryItem({ document, shownIn, onOpen, onNewVersion, onEditDetails, o
   );
 }
 
-function TrashList({ trash, onRestore }: { trash: readonly DocumentSummary[]; onRestore?: (id: string) => void }) {
+function TrashList({ trash, onRestore, onEmptyTrash }: { trash: readonly DocumentSummary[]; onRestore?: (id: string) => void; onEmptyTrash?: () => void }) {
+  const [confirming, setConfirming] = useState(false);
   if (trash.length === 0) return <p className="library-empty">The trash is empty.</p>;
+  const deletable = trash.some((d) => d.origin === 'imported');
   return (
-    <ul className="library-list library-trash-list" aria-label="Trash">
-      {trash.map((document) => (
-        <li key={document.id} className="library-item" data-testid="trash-item">
-          <p className="library-item-title">{document.title}</p>
-          <p className="library-item-meta">
-            {kindLabel(document.kind)} · removed {document.trashedAt ? new Date(document.trashedAt).toLocaleString() : ''}
-          </p>
-          {onRestore ? (
-            <div className="library-item-actions">
-              <button type="button" className="button button-small" aria-label={`Restore ${document.title}`} onClick={() => onRestore(document.id)}>
-                <RotateCcw aria-hidden="true" />
-                Restore
-              </button>
-            </div>
-          ) : null}
-        </li>
-      ))}
-    </ul>
+    <>
+      {onEmptyTrash && deletable ? (
+        <>
+          <button type="button" className="button button-small button-danger library-empty-trash" onClick={() => setConfirming(true)}>
+            <Trash2 aria-hidden="true" />
+            Empty the trash…
+          </button>
+          <EmptyTrashDialog
+            trash={trash}
+            open={confirming}
+            onCancel={() => setConfirming(false)}
+            onConfirm={() => {
+              setConfirming(false);
+              onEmptyTrash();
+            }}
+          />
+        </>
+      ) : null}
+      <ul className="library-list library-trash-list" aria-label="Trash">
+        {trash.map((document) => (
+          <li key={document.id} className="library-item" data-testid="trash-item">
+            <p className="library-item-title">{document.title}</p>
+            <p className="library-item-meta">
+              {kindLabel(document.kind)} · removed {document.trashedAt ? new Date(document.trashedAt).toLocaleString() : ''}
+            </p>
+            {onRestore ? (
+              <div className="library-item-actions">
+                <button type="button" className="button button-small" aria-label={`Restore ${document.title}`} onClick={() => onRestore(document.id)}>
+                  <RotateCcw aria-hidden="true" />
+                  Restore
+                </button>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -162,6 +186,7 @@ export const LibrarySidebar = memo(function LibrarySidebar({
   trash = [],
   onShowTrash,
   onRestore,
+  onEmptyTrash,
   importInputRef,
 }: LibrarySidebarProps) {
   const [filter, setFilter] = useState('');
@@ -290,7 +315,7 @@ export const LibrarySidebar = memo(function LibrarySidebar({
             <Trash2 aria-hidden="true" />
             {showTrash ? 'Hide the trash' : 'Trash'}
           </button>
-          {showTrash ? <TrashList trash={trash} onRestore={onRestore} /> : null}
+          {showTrash ? <TrashList trash={trash} onRestore={onRestore} onEmptyTrash={onEmptyTrash} /> : null}
         </div>
       ) : null}
     </nav>

@@ -29,6 +29,8 @@ export interface LibraryController {
   restore: (id: string) => Promise<void>;
   update: (id: string, details: { title?: string; author?: string; date?: string; tags?: string[]; collections?: string[] }) => Promise<void>;
   refreshTrash: () => Promise<void>;
+  /** Deletes the trash for good; answers whether annotations elsewhere changed (notes kept without their passages). */
+  emptyTrash: () => Promise<boolean>;
   lastRemoval: Removal | null;
   dismissRemoval: () => void;
 }
@@ -112,9 +114,24 @@ export function useLibrary(initial: readonly DocumentSummary[], onClosedDocument
     [],
   );
   const dismissRemoval = useCallback(() => setLastRemoval(null), []);
+  const emptyTrash = useCallback(async () => {
+    let changed = false;
+    try {
+      const { deleted, bundledKept, annotationsDeleted, annotationsKept } = await api.emptyTrash({});
+      changed = annotationsDeleted + annotationsKept > 0;
+      const kept = annotationsKept > 0 ? ` ${annotationsKept === 1 ? 'One note or link was' : `${annotationsKept} notes and links were`} kept without the passages there.` : '';
+      const stay = bundledKept > 0 ? ` ${bundledKept === 1 ? 'A document that comes' : `${bundledKept} documents that come`} with Diptych stay${bundledKept === 1 ? 's' : ''} in the trash.` : '';
+      say(`Deleted ${deleted === 1 ? 'one document' : `${deleted} documents`} for good.${kept}${stay}`);
+    } catch (failure) {
+      say(`The trash was not emptied: ${describe(failure)}`, 'error');
+    }
+    setLastRemoval(null);
+    await refreshTrash();
+    return changed;
+  }, [refreshTrash, say]);
 
   return useMemo(
-    () => ({ documents, trash, imports, queue, importFiles, remove, restore, update, refreshTrash, lastRemoval, dismissRemoval }),
-    [documents, trash, imports, queue, importFiles, remove, restore, update, refreshTrash, lastRemoval, dismissRemoval],
+    () => ({ documents, trash, imports, queue, importFiles, remove, restore, update, refreshTrash, emptyTrash, lastRemoval, dismissRemoval }),
+    [documents, trash, imports, queue, importFiles, remove, restore, update, refreshTrash, emptyTrash, lastRemoval, dismissRemoval],
   );
 }
