@@ -25,6 +25,7 @@ import './styles/pdf.css';
 import './styles/annotations.css';
 import './styles/notes-panel.css';
 import './styles/note-editor.css';
+import './styles/compare.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

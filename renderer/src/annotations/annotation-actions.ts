@@ -3,7 +3,7 @@
  * updates the local copy at once (the text redraws in the same frame),
  * queues the put or delete for the host, and records an undoable step.
  */
-import { MAX_NOTE_BODY_LENGTH, markdownOf, tagsOf, type Annotation, type HighlightColour } from '../../../electron/api/annotation-schema';
+import { MAX_NOTE_BODY_LENGTH, markdownOf, tagsOf, type Annotation, type HighlightColour, type PassageTarget } from '../../../electron/api/annotation-schema';
 import {
   newHighlight,
   newLink,
@@ -217,6 +217,13 @@ export class AnnotationActions {
     this.#host.clearSelection();
     this.#host.select(created.id, true);
     this.#host.say('Linked. Add a note to explain the link, if you like.');
+    return created;
+  }
+
+  /** Links passages chosen elsewhere than by selection (an accepted compare suggestion), with an optional note: one undo step. */
+  linkPassages(targets: readonly PassageTarget[], markdown = ''): Annotation {
+    const created = newLink(targets, markdown.slice(0, MAX_NOTE_BODY_LENGTH));
+    this.#commit('Link passages', [{ id: created.id, before: null, after: created }]);
     return created;
   }
 

@@ -6,7 +6,7 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { autoUpdate, flip, hide, offset, shift, useFloating, type VirtualElement } from '@floating-ui/react';
-import { Link2, StickyNote } from 'lucide-react';
+import { Link2, StickyNote, TextSearch } from 'lucide-react';
 import type { PaneSide } from '../../../electron/api/contract';
 import { useOptionalAnnotationUi } from './annotations-context';
 import { colourKey, colourLabel, HIGHLIGHT_COLOURS } from './colours';
@@ -63,8 +63,14 @@ function useSelectionAnchor(): Anchor | null {
   return anchor;
 }
 
+/** Props of {@link SelectionToolbar}. */
+export interface SelectionToolbarProps {
+  /** Looks for related passages in the other pane's text; absent while the other pane is empty. */
+  onRelated?: () => void;
+}
+
 /** The floating selection toolbar. */
-export function SelectionToolbar() {
+export function SelectionToolbar({ onRelated }: SelectionToolbarProps = {}) {
   const ui = useOptionalAnnotationUi();
   const anchor = useSelectionAnchor();
   const [floating, setFloating] = useState<HTMLDivElement | null>(null);
@@ -125,6 +131,12 @@ export function SelectionToolbar() {
         <Link2 aria-hidden="true" />
         Link
       </button>
+      {onRelated ? (
+        <button type="button" className="toolbar-button" data-tip="Related in the other text · R" aria-keyshortcuts="R" aria-label="Related in the other text" onClick={onRelated}>
+          <TextSearch aria-hidden="true" />
+          Related
+        </button>
+      ) : null}
     </div>
   );
 }

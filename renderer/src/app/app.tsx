@@ -11,6 +11,11 @@ import { paneForReveal, type RevealRequest, type RevealTarget } from '../annotat
 import { runAnnotationCommand } from '../annotations/run-annotation-command';
 import { SelectionToolbar } from '../annotations/selection-toolbar';
 import { api } from '../api';
+import { CompareBar, CompareToastView } from '../compare/compare-bar';
+import { CompareGutter } from '../compare/compare-gutter';
+import { RelatedPassages } from '../compare/related-passages';
+import { unavailableMessage, useCompareMode } from '../compare/use-compare-mode';
+import { useRelatedRequest } from '../compare/use-related-request';
 import { useLatest } from '../lib/use-latest';
 import { sideLabel } from '../library/format';
 import { DocumentDetailsDialog } from '../library/document-details-dialog';
@@ -133,6 +138,12 @@ export function Workspace({ data }: { data: BootData }) {
   const [removingDocument, setRemovingDocument] = useState<DocumentSummary | null>(null);
   const saveStatus = useMemo(() => combineStatus([persistence.status, ui.saveStatus]), [persistence.status, ui.saveStatus]);
 
+  // Compare mode: a layer over the two panes (the gutter, aligned scrolling), and related passages for a selection.
+  const compare = useCompareMode({ leftId: layout.left.documentId, rightId: layout.right.documentId, actions: ui.actions, say: ui.say });
+  const libraryDocuments = library.documents;
+  const titleFor = useCallback((id: string | null) => libraryDocuments.find((document) => document.id === id)?.title ?? 'the other text', [libraryDocuments]);
+  const related = useRelatedRequest(openDocuments, titleFor, ui.say);
+
   useLayoutEffect(() => applySettings(document.documentElement, settings), [settings]);
 
   // Save what changed, never what was just loaded.
@@ -192,6 +203,24 @@ export function Workspace({ data }: { data: BootData }) {
       case 'palette':
         setDialog((current) => (current === 'palette' ? null : 'palette'));
         break;
+      case 'toggle-compare': {
+        const why = unavailableMessage(openDocuments);
+        if (why && !compare.on) ui.say(why, 'error');
+        else compare.toggle();
+        break;
+      }
+      case 'toggle-aligned-scroll':
+        if (compare.on) compare.toggleAligned();
+        else ui.say('Aligned scrolling works while comparing: press C to compare the two texts first.');
+        break;
+      case 'next-suggestion':
+      case 'previous-suggestion':
+        if (compare.on) compare.requestStep(command === 'next-suggestion' ? 1 : -1);
+        else ui.say('Press C to compare the two texts first; then J and K move between the suggestions.');
+        break;
+      case 'related-passages':
+        related.ask();
+        break;
       default:
         runAnnotationCommand(command, ui);
     }
@@ -227,6 +256,9 @@ export function Workspace({ data }: { data: BootData }) {
           onToggleNotes={() => ui.setPanelOpen(!ui.panelOpen)}
           onOpenHelp={() => setDialog('help')}
           onOpenSettings={() => setDialog('settings')}
+          compareOn={compare.on}
+          compareAvailable={compare.available}
+          onToggleCompare={compare.toggle}
         />
         <NoticeBanner notices={notices} failures={failures} onDismiss={dismiss} />
         {/* Lasts while the host holds changes in memory; when it has written them, the window's own failed saves go again. */}
@@ -239,6 +271,7 @@ export function Workspace({ data }: { data: BootData }) {
         />
         <RestoredNotice />
         <LinkModeBanner />
+        <CompareBar compare={compare} leftTitle={titleFor(layout.left.documentId)} rightTitle={titleFor(layout.right.documentId)} />
         <div className="workspace">
           <LibrarySidebar
             open={layout.sidebarOpen}
@@ -264,7 +297,10 @@ export function Workspace({ data }: { data: BootData }) {
             onFocusHandled={onFocusHandled}
             reveal={reveal}
             onRevealHandled={onRevealHandled}
-          />
+            areaRef={compare.areaRef}
+          >
+            <CompareGutter containerRef={compare.areaRef} compare={compare} leftId={layout.left.documentId} rightId={layout.right.documentId} titleOf={titleFor} />
+          </ReadingArea>
           <NotesPanel documents={library.documents} openDocuments={openDocuments} />
         </div>
         <StatusBar
@@ -288,11 +324,14 @@ export function Workspace({ data }: { data: BootData }) {
           onThemeChange={(theme) => updateSettings({ theme })}
           workspace={{ openDocument: onOpenDocument, reveal: onReveal, run: runShortcut }}
           onImport={openImportPicker}
+          compare={{ on: compare.on, aligned: compare.aligned }}
         />
-        <SelectionToolbar />
+        <SelectionToolbar onRelated={compare.available ? related.ask : undefined} />
+        <RelatedPassages request={related.request} onClose={related.close} workspace={{ reveal: onReveal }} />
         <div className="floating-stack" data-beside-library={layout.sidebarOpen ? 'true' : undefined}>
           <ImportPanel items={library.imports} queue={library.queue} onOpen={onOpenDocument} />
           <RemovalToast removal={library.lastRemoval} onUndo={library.restore} onDismiss={library.dismissRemoval} />
+          <CompareToastView compare={compare} />
         </div>
         {draggingFiles ? (
           <div className="drop-overlay" data-testid="drop-overlay" aria-hidden="true">

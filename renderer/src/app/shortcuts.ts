@@ -28,7 +28,12 @@ export type ShortcutCommand =
   | 'redo'
   | 'toggle-notes'
   | 'palette'
-  | 'import';
+  | 'import'
+  | 'toggle-compare'
+  | 'toggle-aligned-scroll'
+  | 'next-suggestion'
+  | 'previous-suggestion'
+  | 'related-passages';
 
 /** True on macOS, where the Command key plays Ctrl's part. */
 export function isMac(): boolean {
@@ -52,6 +57,10 @@ export function shortcutList(mac: boolean = isMac()): ShortcutInfo[] {
     { keys: ['1', '2', '3', '4', '5'], action: 'Highlight the selection in yellow, green, blue, pink or purple' },
     { keys: ['N'], action: 'Write a note on the selection (with nothing selected, a new note)' },
     { keys: ['L'], action: 'Link the selection to another passage: then select that passage' },
+    { keys: ['C'], action: 'Compare the two texts: suggested correspondences in the gutter (again: stop comparing)' },
+    { keys: ['J', 'K'], action: 'Next or previous suggestion while comparing (on its number: Enter accepts it as a link, Delete rejects it)' },
+    { keys: ['A'], action: 'Aligned scrolling while comparing: the other text follows, corresponding passages level' },
+    { keys: ['R'], action: 'Passages related to the selection in the other text' },
     { keys: [mod, 'Z'], together: true, action: 'Undo the last annotation change' },
     { keys: [mod, 'Shift', 'Z'], together: true, action: `Redo (or ${mod}+Y)` },
     { keys: ['?'], action: 'Show these keyboard shortcuts' },
@@ -126,6 +135,21 @@ export function matchShortcut(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'me
     case 'l':
     case 'L':
       return 'link';
+    case 'c':
+    case 'C':
+      return 'toggle-compare';
+    case 'a':
+    case 'A':
+      return 'toggle-aligned-scroll';
+    case 'j':
+    case 'J':
+      return 'next-suggestion';
+    case 'k':
+    case 'K':
+      return 'previous-suggestion';
+    case 'r':
+    case 'R':
+      return 'related-passages';
     default:
       return null;
   }

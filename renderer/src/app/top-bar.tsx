@@ -2,7 +2,7 @@
  * The slim bar above everything: the library toggle, the app's name, and
  * the buttons for help and reading settings.
  */
-import { Keyboard, PanelLeftClose, PanelLeftOpen, PanelRightClose, PanelRightOpen, Settings2 } from 'lucide-react';
+import { Columns2, Keyboard, PanelLeftClose, PanelLeftOpen, PanelRightClose, PanelRightOpen, Settings2 } from 'lucide-react';
 import { NOTES_PANEL_ID } from '../annotations/panel/panel-ids';
 import { LIBRARY_ID } from '../library/library-sidebar';
 
@@ -15,10 +15,14 @@ export interface TopBarProps {
   onToggleNotes: () => void;
   onOpenHelp: () => void;
   onOpenSettings: () => void;
+  /** Compare mode: on or off, and whether both panes show a document so it can start. */
+  compareOn?: boolean;
+  compareAvailable?: boolean;
+  onToggleCompare?: () => void;
 }
 
 /** The application bar. */
-export function TopBar({ sidebarOpen, notesOpen, modifierLabel, onToggleSidebar, onToggleNotes, onOpenHelp, onOpenSettings }: TopBarProps) {
+export function TopBar({ sidebarOpen, notesOpen, modifierLabel, onToggleSidebar, onToggleNotes, onOpenHelp, onOpenSettings, compareOn = false, compareAvailable = false, onToggleCompare }: TopBarProps) {
   return (
     <header className="top-bar">
       <button
@@ -34,6 +38,20 @@ export function TopBar({ sidebarOpen, notesOpen, modifierLabel, onToggleSidebar,
       </button>
       <h1 className="app-name">Diptych</h1>
       <span className="top-bar-spacer" />
+      {onToggleCompare ? (
+        <button
+          type="button"
+          className="button button-small top-bar-toggle"
+          aria-pressed={compareOn}
+          disabled={!compareAvailable && !compareOn}
+          title={compareAvailable || compareOn ? `${compareOn ? 'Stop comparing' : 'Compare the two texts'} (C)` : 'Open a document in each pane to compare them'}
+          onClick={onToggleCompare}
+          data-testid="compare-toggle"
+        >
+          <Columns2 aria-hidden="true" />
+          Compare
+        </button>
+      ) : null}
       <button type="button" className="icon-button" aria-label="Show keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={onOpenHelp}>
         <Keyboard aria-hidden="true" />
       </button>

@@ -30,6 +30,8 @@ export interface CommandPaletteProps {
   workspace: PaletteWorkspace;
   /** Opens the window's import (its file picker); without it the palette offers no import. */
   onImport?: () => void;
+  /** Compare mode's state, for its commands. */
+  compare?: { on: boolean; aligned: boolean };
 }
 
 /** What the palette asks of the window. */
@@ -178,6 +180,7 @@ export function CommandPalette(props: CommandPaletteProps) {
             mod={mod}
             theme={theme}
             canImport={onImport !== undefined}
+            compare={props.compare}
             canShowNotes={ui !== null}
             actions={actions}
           />

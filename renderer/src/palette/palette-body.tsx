@@ -26,6 +26,11 @@ import {
   TriangleAlert,
   Upload,
   type LucideIcon,
+  ChevronDown,
+  ChevronUp,
+  Columns2,
+  Rows2,
+  TextSearch,
 } from 'lucide-react';
 import type { DocumentSummary, PaneSide, ThemeName } from '../../../electron/api/contract';
 import { MarkedText } from './marked-text';
@@ -47,6 +52,8 @@ export interface PaletteBodyProps {
   mod: string;
   theme: ThemeName;
   canImport: boolean;
+  /** Compare mode's state, for its commands (offered when both panes show a document). */
+  compare?: { on: boolean; aligned: boolean };
   /** Whether note results can be shown (the Notes panel is there). */
   canShowNotes: boolean;
   actions: PaletteActions;
@@ -70,6 +77,11 @@ const COMMAND_ICONS: Record<PaletteCommandId, LucideIcon> = {
   'focus-left': PanelLeft,
   'focus-right': PanelRight,
   'toggle-maximise': Maximize2,
+  'toggle-compare': Columns2,
+  'toggle-aligned-scroll': Rows2,
+  'next-suggestion': ChevronDown,
+  'previous-suggestion': ChevronUp,
+  'related-passages': TextSearch,
 };
 
 /** A row of the list, for the footer and Alt+Enter: what Enter does, and what Alt+Enter does when it opens something. */
@@ -145,13 +157,19 @@ function SideHints({ alt, onRight }: { alt: string; onRight: () => void }) {
 }
 
 /** The palette's contents. */
-export function PaletteBody({ documents, openDocuments, mod, theme, canImport, canShowNotes, actions, searchOptions }: PaletteBodyProps) {
+export function PaletteBody({ documents, openDocuments, mod, theme, canImport, compare, canShowNotes, actions, searchOptions }: PaletteBodyProps) {
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState('');
   const state = useLibrarySearch(query, searchOptions);
   const alt = mod === '⌘' ? '⌥' : 'Alt';
 
-  const commands = useMemo(() => commandsFor(query, { mod, theme, canImport }), [mod, theme, canImport, query]);
+  const bothOpen = openDocuments.left !== null && openDocuments.right !== null;
+  const compareOn = compare?.on ?? false;
+  const aligned = compare?.aligned ?? false;
+  const commands = useMemo(
+    () => commandsFor(query, { mod, theme, canImport, compare: { available: bothOpen, on: compareOn, aligned } }),
+    [mod, theme, canImport, query, bothOpen, compareOn, aligned],
+  );
   const docs = useMemo(() => rankEntries(documentEntries(documents, openDocuments), query), [documents, openDocuments, query]);
   const results = shownResults(state);
   const groups = (results?.groups ?? []).filter((group) => group.kind === 'document' || canShowNotes);

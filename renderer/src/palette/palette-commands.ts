@@ -24,7 +24,12 @@ export type PaletteCommandId =
   | 'toggle-library'
   | 'focus-left'
   | 'focus-right'
-  | 'toggle-maximise';
+  | 'toggle-maximise'
+  | 'toggle-compare'
+  | 'toggle-aligned-scroll'
+  | 'next-suggestion'
+  | 'previous-suggestion'
+  | 'related-passages';
 
 /** A command as the palette lists it. */
 export interface PaletteCommand {
@@ -69,10 +74,12 @@ export interface CommandOptions {
   theme: ThemeName;
   /** Whether importing documents is offered (the window passes an import handler). */
   canImport: boolean;
+  /** Whether both panes show a document (compare and related passages need two), and whether compare is on. */
+  compare?: { available: boolean; on: boolean; aligned: boolean };
 }
 
 /** The commands, in the order the palette lists them before anything is typed. */
-export function paletteCommands({ mod, theme, canImport }: CommandOptions): PaletteCommand[] {
+export function paletteCommands({ mod, theme, canImport, compare }: CommandOptions): PaletteCommand[] {
   const commands: PaletteCommand[] = [
     { id: 'swap', label: 'Swap panes', keywords: ['exchange', 'switch', 'left', 'right'], keys: ['S'] },
     { id: 'toggle-theme', label: 'Toggle theme', keywords: ['colour', 'color', 'light', 'sepia', 'dark', 'appearance'], detail: `${themeLabel(theme)} → ${themeLabel(nextTheme(theme))}` },
@@ -89,6 +96,19 @@ export function paletteCommands({ mod, theme, canImport }: CommandOptions): Pale
     { id: 'export-w3c', label: 'Export all annotations (W3C JSON-LD)', keywords: ['download', 'save', 'notes', 'highlights'] },
     { id: 'export-markdown', label: 'Export all annotations (Markdown)', keywords: ['download', 'save', 'notes', 'highlights'] },
   ];
+  if (compare?.available) {
+    commands.push(
+      { id: 'toggle-compare', label: compare.on ? 'Stop comparing the two texts' : 'Compare the two texts', keywords: ['compare', 'correspondences', 'suggestions', 'align', 'parallel'], keys: ['C'] },
+      { id: 'related-passages', label: 'Related in the other text', keywords: ['related', 'similar', 'selection', 'passages', 'compare'], keys: ['R'] },
+    );
+    if (compare.on) {
+      commands.push(
+        { id: 'toggle-aligned-scroll', label: compare.aligned ? 'Stop aligned scrolling' : 'Aligned scrolling', keywords: ['sync', 'scroll', 'level', 'compare'], keys: ['A'] },
+        { id: 'next-suggestion', label: 'Next suggestion', keywords: ['compare', 'correspondence'], keys: ['J'], typedOnly: true },
+        { id: 'previous-suggestion', label: 'Previous suggestion', keywords: ['compare', 'correspondence'], keys: ['K'], typedOnly: true },
+      );
+    }
+  }
   if (canImport) commands.push({ id: 'import', label: 'Import documents…', keywords: ['add', 'file', 'open', 'pdf', 'markdown', 'html', 'text'], keys: [mod, 'O'] });
   return commands;
 }

@@ -1,10 +1,10 @@
 /**
  * The two panes side by side with a draggable, keyboard-resizable divider
- * between them (the gutter where correspondences will be drawn later). A
+ * between them (the gutter, where compare mode and links draw over it). A
  * maximised pane takes the whole area; the other is unmounted and restores
  * its reading position when it comes back.
  */
-import { useCallback, type Dispatch } from 'react';
+import { useCallback, type Dispatch, type ReactNode, type Ref } from 'react';
 import { Group, Panel, Separator, type Layout as PanelLayout, type LayoutChangedMeta } from 'react-resizable-panels';
 import type { DocumentSummary, PaneSide, Settings } from '../../../electron/api/contract';
 import type { RevealRequest } from '../annotations/reveal';
@@ -24,6 +24,10 @@ export interface ReadingAreaProps {
   /** A pending request for a pane to show an annotation's passage. */
   reveal: RevealRequest | null;
   onRevealHandled: (request: number) => void;
+  /** The main element, for what is drawn over the panes (the compare gutter). */
+  areaRef?: Ref<HTMLElement>;
+  /** Drawn over the panes, positioned against the reading area. */
+  children?: ReactNode;
 }
 
 /** Asks one pane for keyboard focus; `visible` is false only for the focus restored at start-up. */
@@ -36,7 +40,7 @@ export interface FocusRequest {
 const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 /** The main reading area. */
-export function ReadingArea({ workspace, documents, settings, dispatch, focusRequest, onFocusHandled, reveal, onRevealHandled }: ReadingAreaProps) {
+export function ReadingArea({ workspace, documents, settings, dispatch, focusRequest, onFocusHandled, reveal, onRevealHandled, areaRef, children }: ReadingAreaProps) {
   const { layout } = workspace;
   const { maximised } = layout;
 
@@ -74,7 +78,7 @@ export function ReadingArea({ workspace, documents, settings, dispatch, focusReq
   );
 
   return (
-    <main className="reading-area" data-maximised={maximised ?? undefined}>
+    <main ref={areaRef} className="reading-area" data-maximised={maximised ?? undefined}>
       <Group className="pane-group" orientation="horizontal" onLayoutChanged={onLayoutChanged}>
         {maximised !== 'right' ? (
           <Panel
@@ -104,6 +108,7 @@ export function ReadingArea({ workspace, documents, settings, dispatch, focusReq
           </Panel>
         ) : null}
       </Group>
+      {children}
     </main>
   );
 }

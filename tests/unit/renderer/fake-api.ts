@@ -6,7 +6,7 @@ import { vi } from 'vitest';
 import type { Annotation } from '../../../electron/api/annotation-schema';
 import { documentIdOfUri, markdownOf, noteTitle, passagesOf } from '../../../electron/api/annotation-schema';
 import { LibrarySearch } from '../../../electron/core/search';
-import type { BackupSummary, DiptychApi, DocumentSummary, Layout, Notice, SaveStatus, Settings } from '../../../electron/api/contract';
+import type { ApiInput, ApiOutput, BackupSummary, DiptychApi, DocumentSummary, Layout, Notice, SaveStatus, Settings } from '../../../electron/api/contract';
 import { ApiError } from '../../../electron/api/errors';
 
 /** What a fake host starts with. */
@@ -72,7 +72,7 @@ export function createFakeApi(options: FakeHostOptions = {}) {
   };
   const stored = new Map<string, Annotation>((options.annotations ?? []).map((a) => [a.id, a]));
   const settings: Settings = { theme: 'light', fontSize: 18, fontFamily: 'serif', lineWidth: 66, ...options.settings };
-  const host = { saveStatus: options.saveStatus ?? ALL_SAVED, backups: options.backups ?? [] };
+  const host = { saveStatus: options.saveStatus ?? ALL_SAVED, backups: options.backups ?? [], rejected: new Set<string>() };
   const api = {
     getAppInfo: vi.fn(async () => ({ version: '0.1.0', mode: 'browser' as const, dataDir: '/tmp/data', notices: options.notices ?? [] })),
     listDocuments: vi.fn(async () => documents),
@@ -126,11 +126,26 @@ export function createFakeApi(options: FakeHostOptions = {}) {
     }),
     getSaveStatus: vi.fn(async (_input: Record<string, never>) => host.saveStatus),
     getDiagnostics: vi.fn(async (_input: Record<string, never>) => ({ logFile: options.logFile ?? '/tmp/data/logs/diptych.log' })),
+    // Compare mode: no suggestions unless a test gives some (mockResolvedValue), rejections remembered like the host.
+    compareDocuments: vi.fn(async ({ leftId, rightId }: ApiInput<'compareDocuments'>): Promise<ApiOutput<'compareDocuments'>> =>
+      leftId === rightId
+        ? { status: 'nothing', message: 'Both panes show the same document; open another text in one of them to compare.' }
+        : { status: 'ready', suggestions: [], rejected: 0, passages: { left: 0, right: 0 }, message: null },
+    ),
+    relatedPassages: vi.fn(async (_input: ApiInput<'relatedPassages'>): Promise<ApiOutput<'relatedPassages'>> => ({ passages: [], message: null })),
+    rejectSuggestion: vi.fn(async ({ suggestion }: ApiInput<'rejectSuggestion'>) => {
+      host.rejected.add(suggestion.id);
+      return null;
+    }),
+    restoreSuggestion: vi.fn(async ({ id }: ApiInput<'restoreSuggestion'>) => {
+      host.rejected.delete(id);
+      return null;
+    }),
     /** The annotations the fake host holds (what is "on disk"). */
     stored,
     /** The host's saving state and backups, for tests to change. */
     host,
-  } satisfies Partial<DiptychApi> & { stored: Map<string, Annotation>; host: { saveStatus: SaveStatus; backups: BackupSummary[] } };
+  } satisfies Partial<DiptychApi> & { stored: Map<string, Annotation>; host: { saveStatus: SaveStatus; backups: BackupSummary[]; rejected: Set<string> } };
   return api;
 }
 
