@@ -273,3 +273,23 @@ test('nothing to compare says why and never freezes: the same text, a blank text
   await expect(page.getByTestId('compare-bar')).toContainText('times as long');
   await showInPane(host, 'left', SOVIET);
 });
+
+test('compare is a layer over reading: a highlight and a note are made while the bands stay', async ({ page, host, openApp }) => {
+  await page.setViewportSize({ width: 1400, height: 860 });
+  await openApp();
+  await startCompare(page);
+  const bands = await page.getByTestId('compare-badge').count();
+  expect(bands).toBeGreaterThan(0);
+
+  await selectQuote(page, 'left', 'sent a junior representative', ARTICLE);
+  await page.keyboard.press('2');
+  await expect.poll(async () => (await storedAnnotations(host)).filter((a) => a.motivation === 'highlighting' && a['diptych:colour'] === 'green').length).toBe(1);
+  await selectQuote(page, 'left', 'the Soviets insisted on full military discussions', ARTICLE);
+  await page.keyboard.press('n');
+  await page.keyboard.type('Who went to Moscow, and how.');
+  await expect.poll(async () => (await storedAnnotations(host)).some((a) => a.motivation === 'commenting' && a.body.some((b) => b.value === 'Who went to Moscow, and how.'))).toBe(true);
+
+  // Still comparing, with the same suggestions.
+  await expect(page.getByTestId('compare-status')).toHaveAttribute('data-status', 'ready');
+  await expect(page.getByTestId('compare-badge')).toHaveCount(bands);
+});
