@@ -12,6 +12,7 @@ import { noteItemId, parseItemId, passageId } from './item-ids';
 import { groupResults, TEXT_FIELD, type ResultSources } from './search-results';
 import { makeSnapshot, readSnapshot, type SearchSnapshot } from './search-snapshot';
 import { foldTerm, hasWord, tokenize } from './search-terms';
+import { STOP_WORDS } from '../stop-words';
 import type { SearchOptions, SearchResults } from './search-types';
 import { TimeSlices } from './time-slices';
 
@@ -193,8 +194,13 @@ export class LibrarySearch {
    */
   search(query: string, options: SearchOptions = {}): SearchResults {
     const words = tokenize(query);
+    // "the", "of" match nearly every passage: scoring them costs most of a query's time and ranks nothing.
+    const telling = words.filter((word, i) => !STOP_WORDS.has(foldTerm(word)) || (i === words.length - 1 && ENDS_IN_WORD.test(query)));
+    const kept = telling.length > 0 && telling.length < words.length ? telling : words;
+    const lastWordKept = kept[kept.length - 1] === words[words.length - 1];
     // Each word costs a fuzzy walk of the vocabulary; a pasted paragraph is searched by its first words.
-    const searched = words.length > MAX_QUERY_WORDS ? `${words.slice(0, MAX_QUERY_WORDS).join(' ')} ` : query;
+    const searched =
+      kept.length > MAX_QUERY_WORDS ? `${kept.slice(0, MAX_QUERY_WORDS).join(' ')} ` : kept === words ? query : `${kept.join(' ')}${lastWordKept && ENDS_IN_WORD.test(query) ? '' : ' '}`;
     const completeLastWord = !ENDS_IN_WORD.test(searched);
     const searchOptions: MiniSearchOptions = {
       prefix: (term, i, terms) => !completeLastWord && i === terms.length - 1 && term.length >= MIN_PREFIX_LENGTH,
@@ -205,7 +211,7 @@ export class LibrarySearch {
     };
     let combinedWith: 'AND' | 'OR' = 'AND';
     let results: SearchResult[] = this.index.search(searched, { ...searchOptions, combineWith: 'AND' });
-    if (results.length === 0 && words.length > 1) {
+    if (results.length === 0 && kept.length > 1) {
       combinedWith = 'OR';
       results = this.index.search(searched, { ...searchOptions, combineWith: 'OR' });
     }

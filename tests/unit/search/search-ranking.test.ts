@@ -45,6 +45,19 @@ describe('LibrarySearch ranking', () => {
     expectMarksOnMatchedTerms(results);
   });
 
+  it('leaves function words out of a query that has other words, but searches them when they are all there is', () => {
+    const phrase = search.search('the dismissed of Litvinov ');
+    const telling = search.search('dismissed Litvinov ');
+    expect(telling.total).toBeGreaterThan(0);
+    expect(allHits(phrase).map((h) => h.id)).toEqual(allHits(telling).map((h) => h.id));
+    expect(phrase.total).toBe(telling.total);
+    for (const hit of allHits(phrase)) expect(hit.terms).not.toContain('the');
+    // Only function words: searched as they are, not dropped to nothing.
+    expect(search.search('the of ').total).toBeGreaterThan(0);
+    // A function word being typed may be the start of a longer word ("the" → "theory"): it stays a prefix.
+    expect(search.search('Litvinov the').total).toBeGreaterThan(0);
+  });
+
   it('falls back to passages holding any word when none holds them all', () => {
     const results = search.search('Voroshilov Ribbentrop');
     expect(results.combinedWith).toBe('OR');
