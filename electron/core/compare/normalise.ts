@@ -4,6 +4,7 @@
  * word reduced to its Porter stem ("negotiations" and "negotiate" → "negoti").
  */
 import { stemmer } from 'stemmer';
+import { STOP_WORDS } from '../stop-words';
 
 /** One content word of a passage. */
 export interface Token {
@@ -15,22 +16,55 @@ export interface Token {
   surface: string;
 }
 
-/**
- * Function words that say nothing about what a passage is about. Written for
- * compare mode: pronouns, articles, auxiliaries, prepositions, conjunctions
- * and the commonest adverbs of degree.
- */
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  `a about above after again against all also am an and any are as at be because been before being below between both but by
-  can could did do does doing down during each either else even ever every few for from further had has have having he her here
-  hers herself him himself his how however i if in into is it its itself just least less let like many may me might more most
-  much must my myself neither no nor not now of off on once one only or other others otherwise our ours ourselves out over own
-  per quite rather same shall she should since so some still such than that the their theirs them themselves then there these
-  they this those though through thus to too under until up upon us very was we were what whatever when where whether which
-  while who whom whose why will with within without would yet you your yours yourself yourselves s t d ll m re ve`.split(/\s+/),
-);
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/** Whether a code point is a letter or a digit (`[\p{L}\p{N}]`); ASCII without a regular expression. */
+export function isWordCode(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(code));
+}
+
+function isLetterCode(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return LETTER.test(String.fromCodePoint(code));
+}
+
+/** The end of the run of code points from `at` that pass `test`. */
+function runEnd(text: string, at: number, test: (code: number) => boolean): number {
+  let i = at;
+  while (i < text.length) {
+    const code = text.codePointAt(i)!;
+    if (!test(code)) break;
+    i += code > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
+/**
+ * Calls `visit` with the start and end of each word, as the pattern
+ * `[\p{L}\p{N}]+(?:['’]\p{L}+)*` would find them ("Stalin’s", "1939"):
+ * scanned by hand because a match object per word is most of the garbage a
+ * megabyte makes.
+ */
+export function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+  let i = 0;
+  while (i < text.length) {
+    const code = text.codePointAt(i)!;
+    if (!isWordCode(code)) {
+      i += code > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    i = runEnd(text, i, isWordCode);
+    for (;;) {
+      const mark = text.charCodeAt(i);
+      if ((mark !== 39 && mark !== 0x2019) || i + 1 >= text.length || !isLetterCode(text.codePointAt(i + 1)!)) break;
+      i = runEnd(text, i + 1, isLetterCode);
+    }
+    visit(start, i);
+  }
+}
 
 /** Lowercases and strips accents ("Détente" → "detente"). */
 export function foldWord(word: string): string {
@@ -40,16 +74,33 @@ export function foldWord(word: string): string {
   return /^[\x00-\x7f]*$/.test(lower) ? lower : lower.normalize('NFD').replace(/\p{M}+/gu, '');
 }
 
+/**
+ * What a written word normalises to: its token, or null for a stop word or
+ * a lone letter. The same surface always gives the same answer, so callers
+ * that tokenise a whole book pass a cache (a book repeats its words).
+ */
+export type TokenCache = Map<string, Token | null>;
+
 /** The content words of a piece of text, in order. */
-export function contentTokens(text: string): Token[] {
+export function contentTokens(text: string, cache?: TokenCache): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const surface = match[0];
-    // A possessive or contraction ending adds nothing: "Soviets’" and "Stalin's" are the names.
-    const word = foldWord(surface).replace(/['’](s|t|d|ll|re|ve|m)$/, '').replace(/’/g, "'");
-    if (word.length < 2 && !/\d/.test(word)) continue;
-    if (STOP_WORDS.has(word)) continue;
-    tokens.push({ word, stem: /\d/.test(word) ? word : stemmer(word), surface });
-  }
+  forEachWord(text, (start, end) => {
+    const surface = text.slice(start, end);
+    let token = cache?.get(surface);
+    if (token === undefined) {
+      token = normaliseWord(surface);
+      cache?.set(surface, token);
+    }
+    if (token) tokens.push(token);
+  });
   return tokens;
+}
+
+function normaliseWord(surface: string): Token | null {
+  // A possessive or contraction ending adds nothing: "Soviets’" and "Stalin's" are the names.
+  const word = foldWord(surface).replace(/['’](s|t|d|ll|re|ve|m)$/, '').replace(/’/g, "'");
+  const numeric = /\d/.test(word);
+  if (word.length < 2 && !numeric) return null;
+  if (STOP_WORDS.has(word)) return null;
+  return { word, stem: numeric ? word : stemmer(word), surface };
 }

@@ -8,6 +8,7 @@
  * per sentence that is slow on a megabyte and unbounded on text with no
  * punctuation; compare mode needs bounded passages in any case.
  */
+import { isWordCode } from './normalise';
 import type { PassageRange } from './types';
 
 /** A passage longer than this is cut into clauses. */
@@ -122,11 +123,21 @@ function mergeShort(text: string, spans: Array<[number, number]>): Array<[number
   return merged.filter((m) => m.words >= MIN_WORDS).map((m) => m.span);
 }
 
+/** Runs of letters and digits that start before `end` (a run may reach past it, as a regular expression's match would). */
 function wordCount(text: string, start: number, end: number): number {
   let count = 0;
-  const word = /[\p{L}\p{N}]+/gu;
-  word.lastIndex = start;
-  for (let match = word.exec(text); match && match.index < end; match = word.exec(text)) count++;
+  let inWord = false;
+  for (let i = start; i < text.length; ) {
+    const code = text.codePointAt(i)!;
+    const word = isWordCode(code);
+    if (word && !inWord) {
+      if (i >= end) break;
+      count++;
+    }
+    if (!word && i >= end) break;
+    inWord = word;
+    i += code > 0xffff ? 2 : 1;
+  }
   return count;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentTokens, foldWord } from '../../../electron/core/compare/normalise';
+import { contentTokens, foldWord, forEachWord, type TokenCache } from '../../../electron/core/compare/normalise';
 
 describe('normalisation', () => {
   it('lowercases and folds accents', () => {
@@ -22,5 +22,22 @@ describe('normalisation', () => {
 
   it('keeps numbers as terms', () => {
     expect(contentTokens('In August 1939 it ended').map((t) => t.stem)).toEqual(['august', '1939', 'end']);
+  });
+
+  it('finds the words a regular expression would, without one', () => {
+    const pattern = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+    const text = "Stalin’s 1939 don't l'état rock'n'roll 'quoted' 3'4 𝐀𝐁c ١٢ naïve— x’ ’y e.g. end";
+    const words: string[] = [];
+    forEachWord(text, (start, end) => words.push(text.slice(start, end)));
+    expect(words).toEqual([...text.matchAll(pattern)].map((m) => m[0]));
+  });
+
+  it('gives the same tokens with a cache, and fills it', () => {
+    const text = 'The Soviets’ negotiations and the Soviets’ guarantees; the negotiations stalled.';
+    const cache: TokenCache = new Map();
+    expect(contentTokens(text, cache)).toEqual(contentTokens(text));
+    expect(contentTokens(text, cache)).toEqual(contentTokens(text));
+    expect(cache.get('the')).toBeNull();
+    expect(cache.get('negotiations')?.stem).toBe('negoti');
   });
 });

@@ -65,4 +65,16 @@ describe('segmentText', () => {
     expect(segmentText('')).toEqual([]);
     expect(segmentText(' \n\r\n\t ')).toEqual([]);
   });
+
+  it('counts words in any script when merging short fragments', () => {
+    // Three words in Cyrillic, and three with an astral letter, are short fragments like any other.
+    expect(quotes('The negotiations went on all summer without result. Время вышло там. Nothing came of it in August.')).toEqual([
+      'The negotiations went on all summer without result. Время вышло там.',
+      'Nothing came of it in August.',
+    ]);
+    expect(quotes('The negotiations went on all summer without result. 𝐀lpha and omega. Nothing came of it in August.')).toEqual([
+      'The negotiations went on all summer without result. 𝐀lpha and omega.',
+      'Nothing came of it in August.',
+    ]);
+  });
 });
