@@ -1,11 +1,2 @@
-/** A small seeded generator (mulberry32): random cases that replay the same way from their seed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The tests replay random cases with the same generator compare mode samples with. */
+export { seededRandom } from '../../electron/core/seeded-random';

@@ -8,6 +8,7 @@
 import { scorePair } from './score';
 import type { WeightedPassage } from './weighting';
 import type { WordVectors } from './word-vectors';
+import { seededRandom } from '../seeded-random';
 
 /** Random pairs sampled to estimate the background. */
 const SAMPLES = 1200;
@@ -28,18 +29,6 @@ export interface Background {
   spread: number;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so a comparison always gives the same result. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** Samples random pairs of passages and returns the mean and spread of their raw scores. */
 export function measureBackground(
   left: WeightedPassage[],
@@ -47,7 +36,7 @@ export function measureBackground(
   vectors: WordVectors,
   adjust: (i: number, j: number, raw: number) => number = (_i, _j, raw) => raw,
 ): Background {
-  const random = seeded(left.length * 7919 + right.length);
+  const random = seededRandom(left.length * 7919 + right.length);
   const scores: number[] = [];
   const all = left.length * right.length;
   if (all === 0) return { mean: 0, spread: MIN_SPREAD };

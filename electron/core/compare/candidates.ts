@@ -11,6 +11,7 @@
  * objects, closures and Sets cost more than the arithmetic.
  */
 import type { WeightedPair, WeightedSide } from './weighting';
+import { seededRandom } from '../seeded-random';
 
 /** Neighbours kept per passage and per signal. */
 const PER_PASSAGE = 3;
@@ -494,18 +495,6 @@ function simdKernelBytes(): Uint8Array {
   ]);
 }
 
-/** Deterministic pseudo-random numbers (mulberry32): the same pair always gives the same candidates. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /**
  * An orthonormal basis (rank × dims, written at `basisAt`) of the main
  * directions of the embeddings: orthogonal iteration on their second-moment
@@ -528,7 +517,7 @@ function principalBasis(arena: DotArena, sides: Float32Array[], dims: number, ra
     }
   }
   for (let d = 0; d < dims; d++) arena.dots(columns + d * columnLength, columns, dims, columnLength, moment + d * dims);
-  const random = seeded(dims * 7919 + rank);
+  const random = seededRandom(dims * 7919 + rank);
   const basis = new Float64Array(rank * dims);
   for (let k = 0; k < basis.length; k++) basis[k] = random() - 0.5;
   orthonormalise(basis, rank, dims);
