@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { CompareWorkerClient } from '../../electron/library/compare/compare-client';
 import type { CompareEngine } from '../../electron/library/compare-methods';
-import { repoRoot, tempDir } from './paths';
+import { LibraryService } from '../../electron/library/library-service';
+import { documentsDir, repoRoot, tempDir } from './paths';
 
 export const cachedWordVectorsFile = join(repoRoot, '.cache', 'word-vectors-v1.bin');
 
@@ -37,4 +38,18 @@ export function bundledCompareWorker(): Promise<string> {
 export async function workerCompareEngine(): Promise<() => CompareEngine> {
   const workerFile = await bundledCompareWorker();
   return () => new CompareWorkerClient({ workerFile, vectorsFile: cachedWordVectorsFile });
+}
+
+/** A library on `dataDir` with compare on real worker threads, and nothing in the background that the tests do not ask for. */
+export async function openCompareLibrary(dataDir: string): Promise<LibraryService> {
+  return LibraryService.open({
+    dataDir,
+    documentsDir,
+    mode: 'browser',
+    version: '0.0.0-test',
+    log: () => {},
+    backups: false,
+    searchWarmUpMs: false,
+    compareEngine: await workerCompareEngine(),
+  });
 }

@@ -4,24 +4,15 @@
  * the library keeps answering other calls (in the hosts, the renderer's).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LibraryService } from '../../../electron/library/library-service';
-import { documentsDir, tempDir } from '../../support/paths';
-import { workerCompareEngine } from '../../support/compare-engine';
+import type { LibraryService } from '../../../electron/library/library-service';
+import { tempDir } from '../../support/paths';
+import { openCompareLibrary } from '../../support/compare-engine';
 import { generatedText } from '../search/generated-library';
 
 let service: LibraryService;
 
 beforeAll(async () => {
-  service = await LibraryService.open({
-    dataDir: await tempDir('diptych-compare-busy-'),
-    documentsDir,
-    mode: 'browser',
-    version: '0.0.0-test',
-    log: () => {},
-    backups: false,
-    searchWarmUpMs: false,
-    compareEngine: await workerCompareEngine(),
-  });
+  service = await openCompareLibrary(await tempDir('diptych-compare-busy-'));
 }, 120_000);
 
 afterAll(async () => {

@@ -4,40 +4,25 @@
  * be compared, suggestion ids, rejections that survive a restart, related
  * passages, and the clear messages for the bad inputs of issue 6.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ApiOutput, CompareSuggestion } from '../../../electron/api/contract';
 import { ApiError } from '../../../electron/api/errors';
-import { LibraryService } from '../../../electron/library/library-service';
-import type { CompareEngine } from '../../../electron/library/compare-methods';
-import { documentsDir, tempDir } from '../../support/paths';
+import type { LibraryService } from '../../../electron/library/library-service';
+import { tempDir } from '../../support/paths';
 import { makePdf } from '../../support/pdf-fixtures';
-import { workerCompareEngine } from '../../support/compare-engine';
+import { openCompareLibrary } from '../../support/compare-engine';
 
 const SOVIET = 'soviet-overtures-1939';
 const LONDON = 'londons-dilemma-1939';
 
-let engineFactory: () => CompareEngine;
 const open: LibraryService[] = [];
-
-beforeAll(async () => {
-  engineFactory = await workerCompareEngine();
-}, 120_000);
 
 afterEach(async () => {
   while (open.length > 0) await open.pop()!.close();
 });
 
 async function library(dataDir?: string): Promise<LibraryService> {
-  const service = await LibraryService.open({
-    dataDir: dataDir ?? (await tempDir('diptych-compare-')),
-    documentsDir,
-    mode: 'browser',
-    version: '0.0.0-test',
-    log: () => {},
-    backups: false,
-    searchWarmUpMs: false,
-    compareEngine: engineFactory,
-  });
+  const service = await openCompareLibrary(dataDir ?? (await tempDir('diptych-compare-')));
   open.push(service);
   return service;
 }
