@@ -30,6 +30,8 @@ export interface SearchServiceOptions {
   sliceMs?: number;
   /** Reports a document left out of the index and a background build that failed (default: nothing). */
   log?: (message: string) => void;
+  /** How long a passage is at least (LibrarySearch's option); tests set 0 to index paragraph by paragraph. */
+  minPassageChars?: number;
 }
 
 /**
@@ -62,6 +64,7 @@ export class LibrarySearchService {
   readonly #yieldNow: YieldNow;
   readonly #sliceMs: number;
   readonly #log: (message: string) => void;
+  readonly #minPassageChars: number | undefined;
   #index: LibrarySearch | null = null;
   #building: Promise<LibrarySearch> | null = null;
   /** Changes run one at a time, in the order they were made: a removal never overtakes the add before it. */
@@ -78,6 +81,7 @@ export class LibrarySearchService {
     this.#yieldNow = options.yieldNow ?? (() => nextTurn());
     this.#sliceMs = options.sliceMs ?? SLICE_MS;
     this.#log = options.log ?? (() => {});
+    this.#minPassageChars = options.minPassageChars;
   }
 
   /** Whether the index is being built right now. */
@@ -230,7 +234,7 @@ export class LibrarySearchService {
 
   async #build(generation: number): Promise<LibrarySearch> {
     const slices = this.#slices(generation);
-    const index = new LibrarySearch();
+    const index = new LibrarySearch({ minPassageChars: this.#minPassageChars });
     for (const { id, title } of this.#source.documents()) {
       let text: string;
       try {

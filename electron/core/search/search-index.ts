@@ -31,6 +31,13 @@ const MAX_FUZZY_EDITS = 2;
  * text) and rank nothing usefully; they are matched exactly instead.
  */
 const MIN_PREFIX_LENGTH = 3;
+/** Paragraphs shorter than this are indexed together with the next ones. */
+export const MIN_PASSAGE_CHARS = 1000;
+
+export interface LibrarySearchOptions {
+  /** Join paragraphs into passages of at least this many characters (default MIN_PASSAGE_CHARS; 0: one passage per paragraph block). */
+  minPassageChars?: number;
+}
 /** Most query words searched; the rest of a longer query is ignored. */
 const MAX_QUERY_WORDS = 12;
 const DEFAULT_LIMIT = 50;
@@ -79,11 +86,37 @@ function findPassage(passages: readonly number[], start: number): number {
   return -1;
 }
 
+/**
+ * The passages a document is indexed in: its paragraph blocks, short ones
+ * joined with the next until a passage holds MIN_PASSAGE_CHARS. A common word
+ * is in most paragraphs, and the search scores every passage it is in: fewer,
+ * longer passages make such a query several times faster, while a hit still
+ * scrolls to its matched word, not to the passage's start.
+ */
+function* searchPassages(text: string, minChars: number): Generator<{ start: number; end: number }> {
+  let start = -1;
+  let end = -1;
+  for (const block of segmentText(text)) {
+    if (start < 0) start = block.start;
+    end = block.contentEnd;
+    if (end - start >= minChars) {
+      yield { start, end };
+      start = -1;
+    }
+  }
+  if (start >= 0) yield { start, end };
+}
+
 /** The full-text index of a library's documents and notes. */
 export class LibrarySearch {
   private index = new MiniSearch<IndexItem>(INDEX_OPTIONS);
   private readonly documents = new Map<string, IndexedDocument>();
   private readonly notes = new Map<string, IndexedNote>();
+  private readonly minPassageChars: number;
+
+  constructor(options: LibrarySearchOptions = {}) {
+    this.minPassageChars = options.minPassageChars ?? MIN_PASSAGE_CHARS;
+  }
 
   /** Number of indexed documents. */
   get documentCount(): number {
@@ -101,8 +134,9 @@ export class LibrarySearch {
   }
 
   /**
-   * Indexes a document: each paragraph block of `text` (segmentText, so long
-   * paragraphs come in pieces) is one passage; a text without words is one
+   * Indexes a document: its paragraph blocks (segmentText, so long
+   * paragraphs come in pieces), short ones joined into passages of at least
+   * `minPassageChars`; a text without words is one
    * empty passage, so the title still finds it. Throws if it is already
    * indexed; use replaceDocument for a new version or a new title.
    */
@@ -132,11 +166,11 @@ export class LibrarySearch {
     const indexed: IndexedDocument = { title, text, passages: [] };
     this.documents.set(documentId, indexed);
     const { passages } = indexed;
-    for (const block of segmentText(text)) {
-      const passage = text.slice(block.start, block.contentEnd);
+    for (const { start, end } of searchPassages(text, this.minPassageChars)) {
+      const passage = text.slice(start, end);
       if (!hasWord(passage)) continue;
-      this.index.add({ id: passageId(documentId, block.start), title, text: passage });
-      passages.push(block.start, block.contentEnd);
+      this.index.add({ id: passageId(documentId, start), title, text: passage });
+      passages.push(start, end);
       yield;
       // Removed or replaced while the caller paused: whatever it added stands, and this add is over.
       if (this.documents.get(documentId) !== indexed) return;

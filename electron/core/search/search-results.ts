@@ -62,7 +62,8 @@ interface NotesPending {
 type Pending = DocumentPending | NotesPending;
 
 function documentHit(result: SearchResult, documentId: string, start: number, source: DocumentSource, end: number): DocumentHit {
-  const snippet = buildSnippet(source.text, start, end, new Set(result.terms));
+  const exact = new Set(result.terms.filter((term) => result.queryTerms.includes(term)));
+  const snippet = buildSnippet(source.text, start, end, new Set(result.terms), undefined, exact.size > 0 ? exact : undefined);
   return {
     kind: 'document',
     id: result.id as string,

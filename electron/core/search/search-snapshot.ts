@@ -13,7 +13,7 @@ import type { AsPlainObject } from 'minisearch';
  * Bump when the stored terms or item ids change meaning: the tokenizer, term
  * folding, passage cutting, the indexed fields or this shape.
  */
-export const SEARCH_FORMAT_VERSION = 1;
+export const SEARCH_FORMAT_VERSION = 2;
 const SEARCH_FORMAT = 'diptych-search-index';
 
 /** One indexed document in a snapshot. */

@@ -74,10 +74,20 @@ export function markTerms(text: string, terms: ReadonlySet<string>): Mark[] {
  * first word whose folded form is in `terms` (the document terms a search
  * matched), or around the passage's beginning when no word of it matched.
  */
-export function buildSnippet(source: string, passageStart: number, passageEnd: number, terms: ReadonlySet<string>, length = SNIPPET_LENGTH): Snippet {
+export function buildSnippet(
+  source: string,
+  passageStart: number,
+  passageEnd: number,
+  terms: ReadonlySet<string>,
+  length = SNIPPET_LENGTH,
+  preferred: ReadonlySet<string> = terms,
+): Snippet {
+  // A passage holds several paragraphs: the word typed ("Molotov") beats an earlier near miss ("Molotof").
   let match: Mark | null = null;
   for (const word of wordSpans(source, passageStart, passageEnd)) {
-    if (terms.has(word.term)) {
+    if (!terms.has(word.term)) continue;
+    match ??= [word.start, word.end];
+    if (preferred.has(word.term)) {
       match = [word.start, word.end];
       break;
     }

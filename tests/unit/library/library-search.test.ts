@@ -9,6 +9,7 @@ import { LibrarySearch, type SearchResults } from '../../../electron/core/search
 import { LibrarySearchService, type SearchSource } from '../../../electron/library/library-search';
 import { note } from '../../fixtures/annotations/factory';
 import { codeWord, generatedText } from '../search/generated-library';
+import { PARAGRAPHS } from '../search/search-corpus';
 
 interface FakeDocument {
   id: string;
@@ -41,7 +42,7 @@ function fakeLibrary(count = 6, chars = 8_000) {
 
 /** The index a synchronous build makes of the same library. */
 function referenceIndex(documents: readonly FakeDocument[], notes: readonly Annotation[]): LibrarySearch {
-  const index = new LibrarySearch();
+  const index = new LibrarySearch(PARAGRAPHS);
   for (const d of documents) if (!d.trashed && !d.unreadable) index.addDocument(d.id, d.title, d.text);
   for (const n of notes) index.upsertNote(n.id, noteTitle(markdownOf(n)), markdownOf(n), []);
   return index;
@@ -66,6 +67,7 @@ function found(results: SearchResults): string[] {
 function slicedService(source: SearchSource, atPause: (pause: number) => void = () => {}, log: string[] = []) {
   let pauses = 0;
   const service = new LibrarySearchService(source, {
+    ...PARAGRAPHS,
     sliceMs: 0,
     log: (m) => log.push(m),
     yieldNow: async () => {
@@ -89,7 +91,7 @@ describe('LibrarySearchService', () => {
 
   it('builds in the background once warmed up, so the first search reads nothing', async () => {
     const { source, reads } = fakeLibrary(3);
-    const service = new LibrarySearchService(source);
+    const service = new LibrarySearchService(source, PARAGRAPHS);
     service.warmUp(0);
     expect(service.ready).toBe(false);
     await expect.poll(() => service.ready).toBe(true);
@@ -133,7 +135,7 @@ describe('LibrarySearchService', () => {
 
   it('applies changes one at a time in the order they were made, and a search sees those made before it', async () => {
     const { documents, notes, source } = fakeLibrary(2, 2_000);
-    const service = new LibrarySearchService(source);
+    const service = new LibrarySearchService(source, PARAGRAPHS);
     await service.search('Soviet', {});
     documents[0]!.text = generatedText(9, 50_000);
     // Not awaited: the removal must not overtake the longer re-index queued before it.
@@ -182,7 +184,7 @@ describe('LibrarySearchService', () => {
 
   it('cancels a warm-up that has not started when disposed', async () => {
     const { source, reads } = fakeLibrary(2);
-    const service = new LibrarySearchService(source);
+    const service = new LibrarySearchService(source, PARAGRAPHS);
     service.warmUp(20);
     await service.dispose();
     await new Promise((resolve) => setTimeout(resolve, 60));

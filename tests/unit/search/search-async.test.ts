@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LibrarySearch, TimeSlices, type YieldNow } from '../../../electron/core/search';
-import { allHits, corpus, corpusSearch, documentOrder, notes } from './search-corpus';
+import { allHits, corpus, corpusSearch, documentOrder, notes, PARAGRAPHS } from './search-corpus';
 import { codeWord, generatedLibrary, generatedText } from './generated-library';
 
 const QUERIES = ['Molotov', 'molotov litvinov', 'negotia', 'treaty', 'Ribentrop', 'guarantees Baltic', 'Polish', 'reading list', 'ship'];
@@ -22,7 +22,7 @@ function finds(search: LibrarySearch, word: string): boolean {
 }
 
 async function corpusSearchAsync(slices: TimeSlices): Promise<LibrarySearch> {
-  const search = new LibrarySearch();
+  const search = new LibrarySearch(PARAGRAPHS);
   for (const { id, title, text } of corpus) await search.addDocumentAsync(id, title, text, slices);
   for (const { id, title, body, documentIds } of notes) search.upsertNote(id, title, body, documentIds);
   return search;
@@ -41,8 +41,8 @@ describe('LibrarySearch, added in slices', () => {
 
   it('gives the same answers over a generated library, with the default budget and the default pause', async () => {
     const library = generatedLibrary(4, 60_000);
-    const reference = new LibrarySearch();
-    const built = new LibrarySearch();
+    const reference = new LibrarySearch(PARAGRAPHS);
+    const built = new LibrarySearch(PARAGRAPHS);
     for (const { id, title, text } of library) reference.addDocument(id, title, text);
     const slices = new TimeSlices();
     for (const { id, title, text } of library) await built.addDocumentAsync(id, title, text, slices);
@@ -54,7 +54,7 @@ describe('LibrarySearch, added in slices', () => {
 
   it('answers searches between two slices from the passages indexed so far', async () => {
     const text = generatedText(0, 5_000);
-    const search = new LibrarySearch();
+    const search = new LibrarySearch(PARAGRAPHS);
     const seen: number[] = [];
     const { slices } = everyPassage(() => {
       seen.push(Number(finds(search, codeWord(0, 0))) + Number(finds(search, codeWord(0, 3))));
@@ -86,14 +86,14 @@ describe('LibrarySearch, added in slices', () => {
   });
 
   it('lets a newer version added during a pause win over the add it interrupted', async () => {
-    const search = new LibrarySearch();
+    const search = new LibrarySearch(PARAGRAPHS);
     const old = generatedText(1, 20_000);
     const next = generatedText(2, 3_000);
     const { slices } = everyPassage((pause) => {
       if (pause === 3) search.replaceDocument('gen', 'Second version', next);
     });
     await search.replaceDocumentAsync('gen', 'First version', old, slices);
-    const reference = new LibrarySearch();
+    const reference = new LibrarySearch(PARAGRAPHS);
     reference.addDocument('gen', 'Second version', next);
     for (const query of [codeWord(1, 1), codeWord(1, 10), codeWord(2, 1), 'Second', 'First', 'Soviet']) {
       expect(search.search(query)).toEqual(reference.search(query));
@@ -114,7 +114,7 @@ describe('LibrarySearch, added in slices', () => {
   });
 
   it('indexes a document without words as one passage, by its title, like the synchronous add', async () => {
-    const search = new LibrarySearch();
+    const search = new LibrarySearch(PARAGRAPHS);
     await search.addDocumentAsync('empty', 'Scanned Pages', '   \n\n  ');
     expect(documentOrder(search.search('scanned'))).toEqual(['empty']);
     await expect(search.addDocumentAsync('empty', 'Again', 'text')).rejects.toThrow(/already/);

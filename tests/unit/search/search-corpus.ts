@@ -6,6 +6,9 @@
 import { expect } from 'vitest';
 import { LibrarySearch, foldTerm, type DocumentGroup, type SearchHit, type SearchResults } from '../../../electron/core/search';
 
+/** One passage per paragraph, as the index was first built: the tests of slicing, updates and ranking are written paragraph by paragraph. */
+export const PARAGRAPHS = { minPassageChars: 0 };
+
 export interface CorpusDocument {
   id: string;
   title: string;
@@ -86,7 +89,7 @@ export const notes: CorpusNote[] = [
 
 /** The corpus indexed in a fresh LibrarySearch, notes included. */
 export function corpusSearch(): LibrarySearch {
-  const search = new LibrarySearch();
+  const search = new LibrarySearch(PARAGRAPHS);
   for (const { id, title, text } of corpus) search.addDocument(id, title, text);
   for (const { id, title, body, documentIds } of notes) search.upsertNote(id, title, body, documentIds);
   return search;

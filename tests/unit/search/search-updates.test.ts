@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LibrarySearch } from '../../../electron/core/search';
-import { allHits, corpusSearch, documentOrder } from './search-corpus';
+import { allHits, corpusSearch, documentOrder, PARAGRAPHS } from './search-corpus';
 
 describe('LibrarySearch updates', () => {
   it('removes every passage of a removed document', () => {
@@ -28,7 +28,7 @@ describe('LibrarySearch updates', () => {
   });
 
   it('replaces a document that was never indexed by adding it', () => {
-    const search = new LibrarySearch();
+    const search = new LibrarySearch(PARAGRAPHS);
     search.replaceDocument('new', 'New', 'A fresh text about Danzig.');
     expect(documentOrder(search.search('Danzig'))).toEqual(['new']);
   });
@@ -73,7 +73,7 @@ describe('LibrarySearch updates', () => {
   });
 
   it('handles text without words, and a document id holding colons', () => {
-    const search = new LibrarySearch();
+    const search = new LibrarySearch(PARAGRAPHS);
     search.addDocument('empty', 'Empty', '');
     search.addDocument('marks', 'Marks', '—\n\n…\n\n* * *');
     search.addDocument('urn:doc:7', 'Colons', 'First paragraph.\n\nThe word Danzig is here.');

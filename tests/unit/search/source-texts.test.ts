@@ -29,14 +29,17 @@ describe('search over the two source texts', () => {
     expect(hit!.snippet.slice(...hit!.marks[0]!)).toBe('Ribbontrop');
   });
 
-  it('points at a phrase in the scenario, a text with one paragraph per line', () => {
+  it('points at a phrase in the scenario, a text with one paragraph per line, from a passage of whole lines', () => {
     const hits = documentHits('indirect aggression');
     expect(hits[0]!.documentId).toBe('londons-dilemma-1939');
     expect(hits[0]!.match![0]).toBe(scenario.indexOf('indirect'));
-    // The passage is the scenario's line holding the phrase.
-    const line = scenario.slice(hits[0]!.start, hits[0]!.end);
-    expect(line).not.toContain('\n');
-    expect(line).toContain("'indirect aggression'");
+    // The passage is whole lines of the scenario, joined until long enough that common words search fast.
+    const { start, end } = hits[0]!;
+    const passage = scenario.slice(start, end);
+    expect(start === 0 || scenario[start - 1] === '\n').toBe(true);
+    expect(end === scenario.trimEnd().length || scenario[end] === '\n').toBe(true);
+    expect(passage).toContain("'indirect aggression'");
+    expect(hits[0]!.snippet).toContain("'indirect aggression'");
   });
 
   it('gives every hit a match and marks that agree with the document text', () => {
