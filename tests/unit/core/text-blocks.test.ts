@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countWords, findBlockIndex, segmentText, type TextBlock } from '../../../electron/core/text-blocks';
 import { readSourceText, sourceTextFiles } from '../../support/paths';
@@ -95,5 +96,17 @@ describe('countWords', () => {
     expect(countWords('The Soviets’ plan — a détente, in 1939.')).toBe(7);
     expect(countWords('hadn’t taken place')).toBe(3);
     expect(countWords('')).toBe(0);
+  });
+
+  it('counts exactly the words of the reader’s pattern, on any text (apostrophes, accents, astral letters, lone surrogates)', () => {
+    const byPattern = (text: string) => [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)].length;
+    const pieces = fc.constantFrom('a', 'Z', '7', ' ', "'", '’', 'é', 'e\u0301', '—', '\n', '𝔘', '字', '\ud800', '-', '.', 'ß');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        expect(countWords(text)).toBe(byPattern(text));
+      }),
+      { numRuns: 2000, seed: 1939 },
+    );
   });
 });
