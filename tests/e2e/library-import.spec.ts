@@ -212,6 +212,8 @@ test('emptying the trash deletes a document for good and keeps a note that also 
   const confirm = page.getByRole('dialog', { name: 'Empty the trash?' });
   await expect(confirm).toContainText('“Envoys in Moscow” will be deleted for good');
   await expect(confirm).toContainText('cannot be undone');
+  await mkdir(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, 'empty-trash-light.png') });
   await confirm.getByRole('button', { name: 'Delete for good' }).click();
   await expect(statusMessage(page)).toContainText('Deleted one document for good. One note or link was kept without the passages there.');
   await expect(page.getByTestId('trash-item')).toHaveCount(0);
