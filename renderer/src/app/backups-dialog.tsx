@@ -284,14 +284,25 @@ function takeRestored(): { createdAt: string; kind: BackupSummary['kind']; annot
 
 /** After the reload a restore causes: what was restored, and how to undo it. Shown until dismissed. */
 export function RestoredNotice() {
-  const [restored, setRestored] = useState(takeRestored);
+  const [restored, setRestored] = useState<ReturnType<typeof takeRestored>>(null);
   useEffect(() => {
-    // Removed after the first render has read it, so a later reload does not say it again.
-    try {
-      sessionStorage.removeItem(RESTORED_KEY);
-    } catch {
-      /* nothing to remove */
+    // The first touch of sessionStorage costs about 40 ms on this window's thread: not before the texts are on screen.
+    const read = () => {
+      const found = takeRestored();
+      if (found) setRestored(found);
+      // Removed once read, so a later reload does not say it again.
+      try {
+        sessionStorage.removeItem(RESTORED_KEY);
+      } catch {
+        /* nothing to remove */
+      }
+    };
+    if (typeof window.requestIdleCallback !== 'function') {
+      const timer = window.setTimeout(read, 0);
+      return () => window.clearTimeout(timer);
     }
+    const idle = window.requestIdleCallback(read, { timeout: 2000 });
+    return () => window.cancelIdleCallback(idle);
   }, []);
   if (!restored) return null;
   return (

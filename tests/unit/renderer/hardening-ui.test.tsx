@@ -332,10 +332,10 @@ describe('Restore from backup', () => {
     await act(async () => finish());
   });
 
-  it('confirms the restore after the reload, once, until dismissed', () => {
+  it('confirms the restore after the reload, once, until dismissed', async () => {
     sessionStorage.setItem(RESTORED_KEY, JSON.stringify({ createdAt: '2026-11-25T14:02:11.123Z', kind: 'automatic', annotations: 0 }));
     render(<RestoredNotice />);
-    const notice = screen.getByTestId('restored-notice');
+    const notice = await screen.findByTestId('restored-notice');
     expect(notice.textContent).toContain(`Your library is back as it was on ${backupDate('2026-11-25T14:02:11.123Z')} (0 annotations).`);
     expect(notice.textContent).toContain('to undo, restore the newest “Before a restore” backup');
     expect(sessionStorage.getItem(RESTORED_KEY)).toBeNull();
@@ -343,6 +343,7 @@ describe('Restore from backup', () => {
     expect(screen.queryByTestId('restored-notice')).toBeNull();
     cleanup();
     const { container } = render(<RestoredNotice />);
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 10)));
     expect(container.textContent).toBe('');
   });
 });
