@@ -5,6 +5,7 @@
  * passages for a selection, and the inputs that have nothing to compare.
  */
 import { mkdir } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import PDFDocument from 'pdfkit';
@@ -293,3 +294,27 @@ test('compare is a layer over reading: a highlight and a note are made while the
   await expect(page.getByTestId('compare-status')).toHaveAttribute('data-status', 'ready');
   await expect(page.getByTestId('compare-badge')).toHaveCount(bands);
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`compare mode with a link curve and a suggestion's card, in the ${theme} theme: no serious accessibility violations`, async ({ page, openApp }) => {
+    await page.setViewportSize({ width: 1400, height: 860 });
+    await openApp();
+    if (theme === 'dark') {
+      await page.getByRole('button', { name: 'Reading settings' }).click();
+      await page.getByRole('radio', { name: 'Dark' }).click();
+      await page.keyboard.press('Escape');
+    }
+    await startCompare(page);
+    // One suggestion accepted, so a link curve is drawn too; then the next one's card.
+    await page.keyboard.press('j');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('link-curve')).toHaveCount(1);
+    await page.keyboard.press('j');
+    await expect(page.getByTestId('compare-popover')).toBeVisible();
+    // Past the card's brief fade-in, so its colours are measured as shown.
+    await page.waitForTimeout(250);
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
+  });
+}
