@@ -1,58 +1,18 @@
 #!/usr/bin/env node
 // `npm run bench`: prints speed figures for the foundation as a table.
 // Runs the real host and Debian's Chromium; nothing here is a pass/fail test.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import { callApi as call, executablePath, launchArgs, root, startHost, stopHost as stop } from '../tests/bench/bench-host.mjs';
 import { buildAll } from './build.mjs';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const executablePath = process.env.DIPTYCH_CHROMIUM ?? '/usr/bin/chromium';
-const launchArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)];
 };
-
-function startHost(dataDir) {
-  const started = performance.now();
-  const child = spawn(process.execPath, [join(root, 'dist/host/host.mjs'), '--no-open', '--port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /Diptych ready at (\S+)/.exec(out);
-      if (match) {
-        const url = new URL(match[1]);
-        resolve({ child, url: match[1], origin: url.origin, token: url.searchParams.get('token'), started });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}`)));
-  });
-}
-
-async function call(host, method, input = {}) {
-  const response = await fetch(`${host.origin}/api/${method}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Diptych-Token': host.token },
-    body: JSON.stringify(input),
-  });
-  const result = await response.json();
-  if (!result.ok) throw new Error(result.error.message);
-  return result.value;
-}
-
-function stop(host) {
-  return new Promise((resolve) => {
-    host.child.once('exit', resolve);
-    host.child.kill('SIGINT');
-  });
-}
 
 const rows = [];
 const row = (what, value, unit, target) => rows.push({ what, value, unit, target });
@@ -63,9 +23,10 @@ await buildAll({ only: ['renderer', 'host'] });
 {
   const times = [];
   for (let i = 0; i < 5; i++) {
+    const started = performance.now();
     const host = await startHost(mkdtempSync(join(tmpdir(), 'diptych-bench-')));
     await call(host, 'listDocuments');
-    times.push(performance.now() - host.started);
+    times.push(performance.now() - started);
     await stop(host);
   }
   row('host start → first API answer (median of 5, new library)', median(times), 'ms', '');
