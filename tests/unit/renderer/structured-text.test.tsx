@@ -1,15 +1,13 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { htmlToDocument } from '../../../electron/core/import/html-to-document';
 import { markdownToDocument } from '../../../electron/core/import/markdown-to-document';
-import { segmentText } from '../../../electron/core/text-blocks';
 import { DecorationIndex, type DecorationRange } from '../../../renderer/src/annotations/decorations';
 import { buildStructure, type DocumentStructure } from '../../../renderer/src/reader/document-structure';
 import { linkClickAction } from '../../../renderer/src/reader/link-confirm';
 import { offsetFromPoint, rangeFromOffsets, selectionToOffsets, textNodesOf } from '../../../renderer/src/reader/text-offsets';
-import { TextView } from '../../../renderer/src/reader/text-view';
-import { seededRandom } from './render-text';
+import { renderText, seededRandom } from './render-text';
 
 afterEach(cleanup);
 
@@ -53,24 +51,7 @@ Final paragraph after a rule.
 `;
 
 function renderDocument(text: string, structure: DocumentStructure | null, decorations?: DecorationRange[], onAnnotationClick?: (ids: string[]) => void): HTMLElement {
-  render(
-    <TextView
-      side="left"
-      title="Structured"
-      text={text}
-      blocks={segmentText(text)}
-      initialPosition={0}
-      fontSize={18}
-      lineWidth={66}
-      fontFamily="serif"
-      onPosition={() => {}}
-      onReady={() => {}}
-      structure={structure}
-      decorations={decorations ? new DecorationIndex(decorations) : undefined}
-      onAnnotationClick={onAnnotationClick}
-    />,
-  );
-  return screen.getByTestId('pane-text-left');
+  return renderText(text, { title: 'Structured', structure, decorations: decorations ? new DecorationIndex(decorations) : undefined, onAnnotationClick });
 }
 
 function markdown(source = MARKDOWN) {

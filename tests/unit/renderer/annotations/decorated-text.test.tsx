@@ -1,31 +1,14 @@
 // @vitest-environment jsdom
-import { cleanup, render } from '@testing-library/react';
+import { cleanup } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { segmentText } from '../../../../electron/core/text-blocks';
 import { DecorationIndex, type DecorationRange } from '../../../../renderer/src/annotations/decorations';
 import { rangeFromOffsets, selectionToOffsets, textNodesOf } from '../../../../renderer/src/reader/text-offsets';
-import { TextView } from '../../../../renderer/src/reader/text-view';
+import { renderText } from '../render-text';
 
 const TEXT = 'First paragraph, with some words to mark.\n\nSecond paragraph follows here, longer than the first one.\n\nThird and last.\n';
 
 function renderDecorated(ranges: DecorationRange[]): HTMLElement {
-  const { getByTestId } = render(
-    <TextView
-      side="left"
-      title="Decorated"
-      text={TEXT}
-      blocks={segmentText(TEXT)}
-      initialPosition={0}
-      fontSize={18}
-      lineWidth={66}
-      fontFamily="serif"
-      onPosition={() => {}}
-      onReady={() => {}}
-      decorations={new DecorationIndex(ranges)}
-      onAnnotationClick={() => {}}
-    />,
-  );
-  return getByTestId('pane-text-left');
+  return renderText(TEXT, { title: 'Decorated', decorations: new DecorationIndex(ranges), onAnnotationClick: () => {} });
 }
 
 const at = (word: string) => TEXT.indexOf(word);
