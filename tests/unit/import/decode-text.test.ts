@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeText } from '../../../electron/core/import/decode-text';
-import { ImportError } from '../../../electron/core/import/import-error';
 import { LEGACY_ENCODINGS } from '../../../electron/core/import/legacy-encodings';
 import { repoRoot } from '../../support/paths';
+import { refusal } from './document-assertions';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(join(repoRoot, 'tests/unit/import/fixtures', name)));
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -35,16 +35,6 @@ function windows1251(text: string): Uint8Array {
 
 const WINDOWS_1252: Record<string, number> = { 'é': 0xe9, 'è': 0xe8, 'à': 0xe0, 'û': 0xfb, '€': 0x80, '’': 0x92, '—': 0x97, 'œ': 0x9c };
 const windows1252 = (text: string) => Uint8Array.from(Array.from(text, (c) => WINDOWS_1252[c] ?? c.charCodeAt(0)));
-
-function refusal(run: () => unknown): ImportError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ImportError);
-    return error as ImportError;
-  }
-  throw new Error('expected an ImportError');
-}
 
 describe('decodeText: Unicode', () => {
   it('reads UTF-8 without a BOM, keeping CRLF line endings as they are', () => {

@@ -4,6 +4,7 @@
  * blocks line up with the render blocks `segmentText` makes.
  */
 import { expect } from 'vitest';
+import { ImportError } from '../../../electron/core/import/import-error';
 import { importedDocument, isInlineSpan, type ImportedDocument, type StructureKind } from '../../../electron/core/import/document-model';
 import { segmentText } from '../../../electron/core/text-blocks';
 
@@ -63,4 +64,15 @@ export function expectInert(doc: ImportedDocument): void {
   for (const span of doc.structure) {
     if (span.kind === 'link') expect(span.href).toMatch(/^(?:https?:\/\/|mailto:)/);
   }
+}
+
+/** The ImportError `run` throws (failing the test if it throws anything else, or nothing). */
+export function refusal(run: () => unknown): ImportError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ImportError);
+    return error as ImportError;
+  }
+  throw new Error('expected an ImportError');
 }

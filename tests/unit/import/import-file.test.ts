@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ImportError, displayFileName } from '../../../electron/core/import/import-error';
+import { displayFileName } from '../../../electron/core/import/import-error';
 import { MAX_IMPORT_BYTES, checkImportSize, importDocumentBytes, textImportKind } from '../../../electron/core/import/import-file';
 import { segmentText } from '../../../electron/core/text-blocks';
-import { expectWellFormed } from './document-assertions';
+import { expectWellFormed, refusal } from './document-assertions';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
-
-function refusal(run: () => unknown): ImportError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ImportError);
-    return error as ImportError;
-  }
-  throw new Error('expected an ImportError');
-}
 
 describe('importDocumentBytes', () => {
   it('reads a .txt file as it is, titled after the file', () => {
