@@ -30,15 +30,16 @@ export const SOVIET_TEXT =
 export const LONDON_TEXT =
   'After the guarantee given to Poland, the United Kingdom and France enter into talks with the USSR.\nBut the negotiations snag.\nThe dilemma is clear for London.\n\n\n';
 
-function summary(id: string, title: string, text: string): DocumentSummary {
+/** A library document as listDocuments answers it: a short imported text unless `extra` says otherwise. */
+export function documentSummary(id: string, title: string, extra: Partial<DocumentSummary> = {}): DocumentSummary {
   return {
     id,
     title,
     kind: 'text',
-    description: `About ${title}.`,
-    length: text.length,
-    words: text.split(/\s+/).filter(Boolean).length,
-    origin: 'bundled',
+    description: '',
+    length: 10,
+    words: 2,
+    origin: 'imported',
     addedAt: '2024-01-01T00:00:00.000Z',
     contentId: `${id}@1`,
     author: '',
@@ -47,7 +48,12 @@ function summary(id: string, title: string, text: string): DocumentSummary {
     collections: [],
     fileName: null,
     trashedAt: null,
+    ...extra,
   };
+}
+
+function summary(id: string, title: string, text: string): DocumentSummary {
+  return documentSummary(id, title, { description: `About ${title}.`, length: text.length, words: text.split(/\s+/).filter(Boolean).length, origin: 'bundled' });
 }
 
 /** A fake API with spies on every method the reader uses (the contract grows as features land). */

@@ -1,29 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { DocumentSummary } from '../../../electron/api/contract';
 import { ApiError } from '../../../electron/api/errors';
 import { ImportQueue, type ImportCall, type ImportItem, type PickedFile } from '../../../renderer/src/library/import-queue';
 import { collectionsOf, filterDocuments, inCollection, sortDocuments } from '../../../renderer/src/library/library-order';
+import { documentSummary } from './fake-api';
 
-function summary(id: string, title: string, extra: Partial<DocumentSummary> = {}): DocumentSummary {
-  return {
-    id,
-    title,
-    kind: 'text',
-    description: '',
-    length: 10,
-    words: 2,
-    origin: 'imported',
-    addedAt: '2026-01-01T00:00:00.000Z',
-    contentId: `${id}@1`,
-    author: '',
-    date: '',
-    tags: [],
-    collections: [],
-    fileName: null,
-    trashedAt: null,
-    ...extra,
-  };
-}
 
 const file = (name: string, text = 'Some words.', size?: number): PickedFile => ({ name, size: size ?? text.length, bytes: async () => new TextEncoder().encode(text) });
 
@@ -43,7 +23,7 @@ describe('ImportQueue', () => {
       most = Math.max(most, running);
       await new Promise((resolve) => setTimeout(resolve, 5));
       running--;
-      return { status: 'imported', document: summary(fileName, fileName.replace(/\..*/, '')), warning: null };
+      return { status: 'imported', document: documentSummary(fileName, fileName.replace(/\..*/, '')), warning: null };
     });
     const { queue, imported, status } = setUp(call);
     await queue.add([file('a.txt'), file('b.md'), file('c.html')]);
@@ -64,7 +44,7 @@ describe('ImportQueue', () => {
 
   it('waits for the reader on a duplicate, then imports anyway with allowDuplicate', async () => {
     const call = vi.fn<ImportCall>(async ({ allowDuplicate }) =>
-      allowDuplicate ? { status: 'imported', document: summary('n', 'Copy'), warning: null } : { status: 'duplicate', existing: summary('e', 'Existing') },
+      allowDuplicate ? { status: 'imported', document: documentSummary('n', 'Copy'), warning: null } : { status: 'duplicate', existing: documentSummary('e', 'Existing') },
     );
     const { queue, status } = setUp(call);
     await queue.add([file('x.txt')]);
@@ -78,7 +58,7 @@ describe('ImportQueue', () => {
     const call = vi.fn<ImportCall>(async ({ fileName, password }) => {
       if (fileName === 'bad.txt') throw new ApiError('invalid-input', 'bad.txt looks like a binary file, not text');
       if (password !== 'secret') throw new ApiError('password-required', 'locked.pdf is protected by a password.');
-      return { status: 'imported', document: summary('p', 'Locked'), warning: null };
+      return { status: 'imported', document: documentSummary('p', 'Locked'), warning: null };
     });
     const { queue, status } = setUp(call);
     await queue.add([file('locked.pdf'), file('bad.txt')]);
@@ -89,7 +69,7 @@ describe('ImportQueue', () => {
   });
 
   it('reads an imported file again in another encoding as a new version of the same document', async () => {
-    const call = vi.fn<ImportCall>(async ({ encoding }) => ({ status: 'imported', document: summary('d', 'Cafe'), warning: encoding ? null : 'This file is not UTF-8.' }));
+    const call = vi.fn<ImportCall>(async ({ encoding }) => ({ status: 'imported', document: documentSummary('d', 'Cafe'), warning: encoding ? null : 'This file is not UTF-8.' }));
     const { queue } = setUp(call);
     await queue.add([file('cafe.txt')]);
     await queue.readAs(queue.items[0]!.id, 'windows-1250');
@@ -98,7 +78,7 @@ describe('ImportQueue', () => {
   });
 
   it('clears finished items and keeps those waiting for the reader', async () => {
-    const call = vi.fn<ImportCall>(async ({ fileName }) => (fileName === 'dup.txt' ? { status: 'duplicate', existing: summary('e', 'E') } : { status: 'imported', document: summary('n', 'N'), warning: null }));
+    const call = vi.fn<ImportCall>(async ({ fileName }) => (fileName === 'dup.txt' ? { status: 'duplicate', existing: documentSummary('e', 'E') } : { status: 'imported', document: documentSummary('n', 'N'), warning: null }));
     const { queue } = setUp(call);
     await queue.add([file('new.txt'), file('dup.txt')]);
     queue.clearFinished();
@@ -108,9 +88,9 @@ describe('ImportQueue', () => {
 
 describe('filtering and sorting the library', () => {
   const documents = [
-    summary('1', 'Zeta memo', { author: 'Maisky', tags: ['envoys'], addedAt: '2026-01-02T00:00:00.000Z' }),
-    summary('2', 'Alpha notes', { kind: 'pdf', date: '1939', addedAt: '2026-01-03T00:00:00.000Z' }),
-    summary('3', 'Café talks', { kind: 'markdown', addedAt: '2026-01-01T00:00:00.000Z' }),
+    documentSummary('1', 'Zeta memo', { author: 'Maisky', tags: ['envoys'], addedAt: '2026-01-02T00:00:00.000Z' }),
+    documentSummary('2', 'Alpha notes', { kind: 'pdf', date: '1939', addedAt: '2026-01-03T00:00:00.000Z' }),
+    documentSummary('3', 'Café talks', { kind: 'markdown', addedAt: '2026-01-01T00:00:00.000Z' }),
   ];
   it('matches every word against title, author, date, kind and tags, ignoring case and accents', () => {
     expect(filterDocuments(documents, 'cafe').map((d) => d.id)).toEqual(['3']);
@@ -119,7 +99,7 @@ describe('filtering and sorting the library', () => {
     expect(filterDocuments(documents, '  ')).toBe(documents);
   });
   it('names each collection once, sorted, and narrows the list to one', () => {
-    const grouped = [summary('a', 'A', { collections: ['Moscow talks', 'Sources'] }), summary('b', 'B', { collections: ['Sources'] }), summary('c', 'C')];
+    const grouped = [documentSummary('a', 'A', { collections: ['Moscow talks', 'Sources'] }), documentSummary('b', 'B', { collections: ['Sources'] }), documentSummary('c', 'C')];
     expect(collectionsOf(grouped)).toEqual(['Moscow talks', 'Sources']);
     expect(inCollection(grouped, 'Sources').map((d) => d.id)).toEqual(['a', 'b']);
     expect(inCollection(grouped, null)).toBe(grouped);

@@ -7,7 +7,7 @@ import { splitMarks } from '../../../renderer/src/palette/marked-text';
 import { describeResults } from '../../../renderer/src/palette/palette-body';
 import { commandsFor, documentEntries, nextTheme, paletteCommands, rankEntries } from '../../../renderer/src/palette/palette-commands';
 import { SEARCH_DELAY_MS, useLibrarySearch, type SearchResults } from '../../../renderer/src/palette/use-library-search';
-import { LONDON_TEXT, SOVIET_TEXT } from './fake-api';
+import { documentSummary, LONDON_TEXT, SOVIET_TEXT } from './fake-api';
 
 function index(): LibrarySearch {
   const search = new LibrarySearch();
@@ -111,23 +111,7 @@ describe('the palette commands', () => {
   });
 
   it('lists the documents not in the trash, saying where each is open', () => {
-    const doc = (id: string, title: string, trashedAt: string | null = null): DocumentSummary => ({
-      id,
-      title,
-      kind: 'text',
-      description: '',
-      length: 10,
-      words: 2,
-      origin: 'imported',
-      addedAt: '2024-01-01T00:00:00.000Z',
-      contentId: `${id}@1`,
-      author: 'Anon',
-      date: '',
-      tags: ['diplomacy'],
-      collections: [],
-      fileName: null,
-      trashedAt,
-    });
+    const doc = (id: string, title: string, trashedAt: string | null = null): DocumentSummary => documentSummary(id, title, { author: 'Anon', tags: ['diplomacy'], trashedAt });
     const entries = documentEntries([doc('a', 'Alpha'), doc('b', 'Beta', '2024-02-01T00:00:00.000Z'), doc('c', 'Gamma')], { left: 'a', right: 'a' });
     expect(entries.map((e) => e.id)).toEqual(['a', 'c']);
     expect(entries[0]!.detail).toBe('Text · 2 words · open in both panes');
