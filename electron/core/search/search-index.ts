@@ -230,14 +230,14 @@ export class LibrarySearch {
    */
   search(query: string, options: SearchOptions = {}): SearchResults {
     const words = tokenize(query);
+    const typing = ENDS_IN_WORD.test(query);
     // "the", "of" match nearly every passage: scoring them costs most of a query's time and ranks nothing.
-    const telling = words.filter((word, i) => !STOP_WORDS.has(foldTerm(word)) || (i === words.length - 1 && ENDS_IN_WORD.test(query)));
-    const kept = telling.length > 0 && telling.length < words.length ? telling : words;
-    const lastWordKept = kept[kept.length - 1] === words[words.length - 1];
+    // A word being typed stays, whatever it is so far ("the" may become "theory").
+    const telling = words.filter((word, i) => !STOP_WORDS.has(foldTerm(word)) || (typing && i === words.length - 1));
+    const kept = telling.length > 0 ? telling : words;
     // Each word costs a fuzzy walk of the vocabulary; a pasted paragraph is searched by its first words.
-    const searched =
-      kept.length > MAX_QUERY_WORDS ? `${kept.slice(0, MAX_QUERY_WORDS).join(' ')} ` : kept === words ? query : `${kept.join(' ')}${lastWordKept && ENDS_IN_WORD.test(query) ? '' : ' '}`;
-    const completeLastWord = !ENDS_IN_WORD.test(searched);
+    const searched = kept.slice(0, MAX_QUERY_WORDS).join(' ');
+    const completeLastWord = !typing || kept.length > MAX_QUERY_WORDS;
     const searchOptions: MiniSearchOptions = {
       prefix: (term, i, terms) => !completeLastWord && i === terms.length - 1 && term.length >= MIN_PREFIX_LENGTH,
       fuzzy: (term) => (term.length >= MIN_FUZZY_LENGTH ? FUZZY : false),
