@@ -45,6 +45,7 @@ function measureHubness(scored: ReadonlyArray<{ i: number; j: number; score: Pai
   };
   return { left: Float32Array.from(byLeft, mean), right: Float32Array.from(byRight, mean) };
 }
+
 /** Suggested correspondences between two texts; ranges refer to each text. */
 export function compareTexts(left: string, right: string, vectors: WordVectors, options?: CompareOptions): CompareOutcome {
   return comparePrepared(prepareText(left, vectors), prepareText(right, vectors), vectors, options);
@@ -68,14 +69,20 @@ export function comparePrepared(left: PreparedText, right: PreparedText, vectors
   const hubness = measureHubness(scored, nL, nR);
   const adjust = (i: number, j: number, raw: number) => 2 * raw - hubness.left[i]! - hubness.right[j]!;
   const background = measureBackground(pair.left, pair.right, vectors, adjust);
-  const perPassage = { left: new Uint16Array(nL), right: new Uint16Array(nR) };
-  const kept = scored
+  const strongest = scored
     .map((s) => ({ ...s, calibrated: calibrate(adjust(s.i, s.j, s.score.raw), background) }))
     .filter((s) => s.calibrated >= threshold && s.score.evidence >= MIN_EVIDENCE)
-    .sort((a, b) => b.calibrated - a.calibrated || a.i - b.i || a.j - b.j)
-    // A passage in many suggestions is more likely a hub than a passage that says many things.
-    .filter(({ i, j }) => perPassage.left[i]! < MAX_PER_PASSAGE && perPassage.right[j]! < MAX_PER_PASSAGE && (perPassage.left[i]!++, perPassage.right[j]!++, true))
-    .slice(0, limit);
+    .sort((a, b) => b.calibrated - a.calibrated || a.i - b.i || a.j - b.j);
+  // A passage in many suggestions is more likely a hub than a passage that says many things.
+  const uses = { left: new Uint16Array(nL), right: new Uint16Array(nR) };
+  const kept: typeof strongest = [];
+  for (const s of strongest) {
+    if (kept.length === limit) break;
+    if (uses.left[s.i]! >= MAX_PER_PASSAGE || uses.right[s.j]! >= MAX_PER_PASSAGE) continue;
+    uses.left[s.i]! += 1;
+    uses.right[s.j]! += 1;
+    kept.push(s);
+  }
 
   const matches = kept.map(({ i, j, score, calibrated }): PassageMatch => ({
     left: pair.left[i]!.source.range,
