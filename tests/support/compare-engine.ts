@@ -10,6 +10,7 @@ import type { CompareEngine } from '../../electron/library/compare-methods';
 import { LibraryService } from '../../electron/library/library-service';
 import { documentsDir, repoRoot, tempDir } from './paths';
 
+/** Where the vitest global setup leaves the word vectors (scripts/build-word-vectors.mjs names the same file). */
 export const cachedWordVectorsFile = join(repoRoot, '.cache', 'word-vectors-v1.bin');
 
 let bundled: Promise<string> | undefined;

@@ -1,25 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CompareWorkerClient } from '../../../electron/library/compare/compare-client';
-import { readSourceText, repoRoot } from '../../support/paths';
-import { cachedWordVectorsFile } from './support/compare-fixtures';
+import { bundledCompareWorker, cachedWordVectorsFile } from '../../support/compare-engine';
+import { readSourceText } from '../../support/paths';
 
 const left = { key: 'soviet-overtures-1939', text: readSourceText('000_f1b498f6176dc71c.txt') };
 const right = { key: 'londons-dilemma-1939', text: readSourceText('001_50dbc8cc9f109cf8.txt') };
-let dir: string;
 let workerFile: string;
 
 beforeAll(async () => {
   // The real worker, bundled as the build bundles it.
-  dir = mkdtempSync(join(tmpdir(), 'diptych-compare-worker-'));
-  workerFile = join(dir, 'compare-worker.mjs');
-  await build({ absWorkingDir: repoRoot, entryPoints: ['electron/library/compare/compare-worker.ts'], outfile: workerFile, bundle: true, platform: 'node', target: 'node20', format: 'esm', logLevel: 'warning' });
+  workerFile = await bundledCompareWorker();
 });
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('CompareWorkerClient', () => {
   it('compares two texts and finds related passages in a worker thread', async () => {
@@ -64,7 +56,7 @@ describe('CompareWorkerClient', () => {
   });
 
   it('reports a missing vectors file as an error, and rejects calls after close', async () => {
-    const broken = new CompareWorkerClient({ workerFile, vectorsFile: join(dir, 'missing.bin') });
+    const broken = new CompareWorkerClient({ workerFile, vectorsFile: join(dirname(workerFile), 'missing.bin') });
     await expect(broken.compare(left, right)).rejects.toThrow(/compare worker failed: .*missing\.bin/);
     await broken.close();
     await expect(broken.compare(left, right)).rejects.toThrow(/closed/);

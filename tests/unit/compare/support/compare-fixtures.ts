@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { readWordVectorsFile } from '../../../../electron/library/compare/word-vectors-file';
 import type { WordVectors } from '../../../../electron/core/compare/word-vectors';
 import type { PassageRange } from '../../../../electron/core/compare/types';
+import { cachedWordVectorsFile } from '../../../support/compare-engine';
 import { repoRoot } from '../../../support/paths';
 
-/** Where the global setup leaves the vectors (see scripts/build-word-vectors.mjs). */
-export const cachedWordVectorsFile = join(repoRoot, '.cache', 'word-vectors-v1.bin');
+export { cachedWordVectorsFile };
 
 let vectors: WordVectors | undefined;
 
