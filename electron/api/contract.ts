@@ -306,14 +306,23 @@ export const apiSchemas = {
   saveSettings: { input: z.object({ settings }).strict(), output: z.null() },
   dismissNotice: { input: z.object({ id: z.string().max(200) }).strict(), output: z.null() },
 
-  /** Annotations with a passage in any of `documentIds` (all when omitted), of the given motivations (all when omitted). */
+  /**
+   * Annotations with a passage in any of `documentIds` (all when omitted), of the given motivations (all when omitted).
+   * With `range`, only those whose stored position in one of `documentIds` overlaps [start, end): a first screen's worth.
+   */
   listAnnotations: {
     input: z
       .object({
         documentIds: z.array(documentId).max(100).optional(),
         motivations: z.array(annotationMotivation).max(3).optional(),
+        range: z
+          .object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })
+          .strict()
+          .refine((r) => r.end >= r.start, { message: 'end must not be before start' })
+          .optional(),
       })
-      .strict(),
+      .strict()
+      .refine((input) => input.range === undefined || input.documentIds !== undefined, { message: 'a range needs documentIds', path: ['range'] }),
     output: z.array(annotation),
     clientOutput: z.array(storedAnnotationShape),
   },

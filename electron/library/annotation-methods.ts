@@ -4,7 +4,7 @@
  * service file stays about documents, layout and settings.
  */
 import { randomUUID } from 'node:crypto';
-import type { Annotation } from '../api/annotation-schema';
+import { documentIdOfUri, passagesOf, type Annotation } from '../api/annotation-schema';
 import type { ApiInput, ApiOutput } from '../api/contract';
 import { ApiError } from '../api/errors';
 import { byCreated } from '../core/export/annotation-order';
@@ -16,6 +16,14 @@ import { homeDocumentOf } from './annotation-file';
 import { passageProblem, type KnownDocument } from './annotation-rules';
 import type { AnnotationStore } from './annotation-store';
 import { saveFailureMessage } from './save-status';
+
+/** Whether a passage of `a` in `documentId` overlaps `range` by its stored position (an empty range touches a passage around it). */
+function hasPassageIn(a: Annotation, documentId: string, range: { start: number; end: number }): boolean {
+  return passagesOf(a).some((p) => {
+    const { start, end } = p.selector[1];
+    return documentIdOfUri(p.source) === documentId && start <= range.end && end >= range.start;
+  });
+}
 
 /** A library document as these methods see it. */
 export type LibraryDocument = ExportDocument & KnownDocument;
@@ -43,12 +51,17 @@ export class AnnotationMethods {
     return new Map(this.#documents().map((d) => [d.id, d]));
   }
 
-  /** Annotations with a passage in any of `documentIds` (all, notebook notes included, when omitted), of the given motivations. */
-  list({ documentIds, motivations }: ApiInput<'listAnnotations'>): ApiOutput<'listAnnotations'> {
+  /**
+   * Annotations with a passage in any of `documentIds` (all, notebook notes included, when omitted), of the given
+   * motivations; with `range`, only those with a passage there whose stored position overlaps it.
+   */
+  list({ documentIds, motivations, range }: ApiInput<'listAnnotations'>): ApiOutput<'listAnnotations'> {
     let found: Annotation[];
     if (documentIds) {
       const byId = new Map<string, Annotation>();
-      for (const documentId of documentIds) for (const a of this.#store.touching(documentId)) byId.set(a.id, a);
+      for (const documentId of documentIds) {
+        for (const a of this.#store.touching(documentId)) if (!range || hasPassageIn(a, documentId, range)) byId.set(a.id, a);
+      }
       found = [...byId.values()];
     } else {
       found = this.#store.all();

@@ -49,6 +49,21 @@ export class AnnotationStore {
     this.#commit(next, new Set(added.map((a) => a.id)));
   }
 
+  /**
+   * Adds the rest of a load that came in parts: annotations not held are
+   * added, except those changed here since snapshot `version` (one deleted
+   * meanwhile must not come back); held ones keep their local copy.
+   */
+  fill(annotations: readonly Annotation[], version: number): void {
+    const changed = this.changedSince(version);
+    if (changed === null) {
+      // Everything was replaced since (a reload): it holds a whole load already.
+      this.merge(annotations);
+      return;
+    }
+    this.merge(annotations.filter((a) => !changed.has(a.id)));
+  }
+
   /** Applies puts (an annotation) and deletes (null) by id. */
   apply(states: ReadonlyArray<readonly [string, Annotation | null]>): void {
     if (states.length === 0) return;

@@ -11,7 +11,8 @@ import type { DocumentAnchors } from './document-anchors';
 import type { SelectedPassage } from './selection-passage';
 
 /** Where loading the annotations is. */
-export type AnnotationLoad = { status: 'loading' } | { status: 'ready' } | { status: 'error'; message: string };
+/** Where the window's annotations are: `partial` holds those near the panes' reading positions, the rest still coming. */
+export type AnnotationLoad = { status: 'loading' } | { status: 'partial' } | { status: 'ready' } | { status: 'error'; message: string };
 
 /** What the panes and the panel read. */
 export interface AnnotationData {

@@ -8,7 +8,9 @@ import { documentIdOfUri, type PassageTarget } from '../../../electron/api/annot
 import type { PaneSide } from '../../../electron/api/contract';
 import { api } from '../api';
 import { useLatest } from '../lib/use-latest';
-import { loadDocumentAnnotations, loadWindowAnnotations, takeAnnotations } from './prefetch';
+import { loadDocumentAnnotations, loadWindowAnnotations, takeFirstLoad, type OpenPane } from './prefetch';
+import { loadDocument } from '../panes/document-cache';
+import { firstScreenDrawn } from '../app/first-screen';
 import { AnnotationActions } from './annotation-actions';
 import { AnnotationHistory } from './annotation-history';
 import { annotationsOfDocument, AnnotationStore, type AnnotationSnapshot } from './annotation-store';
@@ -32,12 +34,35 @@ import { useFlushOnHide } from '../lib/use-flush-on-hide';
 export interface AnnotationsControllerOptions {
   /** Which document each pane shows. */
   openDocuments: Record<PaneSide, string | null>;
+  /** Where each pane starts reading (a text offset): the annotations there are loaded first. */
+  startPositions?: Record<PaneSide, number>;
   onReveal: (target: RevealTarget) => void;
 }
 
 /** The documents open in the panes, each once. */
 function idsOf(open: Record<PaneSide, string | null>): string[] {
   return [...new Set([open.left, open.right].filter((id): id is string => id !== null))];
+}
+
+/** The open panes with where each starts reading. */
+function panesOf(open: Record<PaneSide, string | null>, positions: Record<PaneSide, number> | undefined): OpenPane[] {
+  const panes: OpenPane[] = [];
+  for (const side of ['left', 'right'] as const) {
+    const documentId = open[side];
+    if (documentId !== null) panes.push({ documentId, position: positions?.[side] ?? 0 });
+  }
+  return panes;
+}
+
+function markOnce(name: string): void {
+  performance.clearMarks(name);
+  performance.mark(name);
+}
+
+/** Resolves once the open documents' texts are here (or failed) and the panes have drawn them. */
+async function afterFirstScreen(documentIds: readonly string[]): Promise<void> {
+  await Promise.allSettled(documentIds.map((id) => loadDocument(id)));
+  await firstScreenDrawn();
 }
 
 /** How long a status message stays. */
@@ -103,7 +128,7 @@ export interface AnnotationsController {
  * {@link AnnotationsProvider}. It does not subscribe to the annotations
  * themselves, so a new highlight does not re-render the whole workspace.
  */
-export function useAnnotationsController({ openDocuments, onReveal }: AnnotationsControllerOptions): AnnotationsController {
+export function useAnnotationsController({ openDocuments, startPositions, onReveal }: AnnotationsControllerOptions): AnnotationsController {
   const [core] = useState(() => {
     const store = new AnnotationStore();
     const sync = new AnnotationSync({
@@ -129,6 +154,7 @@ export function useAnnotationsController({ openDocuments, onReveal }: Annotation
   /** Documents whose highlights the store holds (notes and links it holds for every document). */
   const loadedDocuments = useRef(new Set<string>());
   const openNow = useRef(openDocuments);
+  const positionsNow = useRef(startPositions);
   useEffect(() => {
     openNow.current = openDocuments;
   }, [openDocuments]);
@@ -145,25 +171,32 @@ export function useAnnotationsController({ openDocuments, onReveal }: Annotation
   }, [core]);
   useEffect(() => {
     let live = true;
-    const taken = takeAnnotations(idsOf(openNow.current));
-    taken.list.then(
-      (list) => {
-        if (!live) return;
-        // The benchmark reads this mark to show where the first screen's time goes; only the latest is kept.
-        performance.clearMarks('diptych:annotations-received');
-        performance.mark('diptych:annotations-received');
-        core.store.reset(list);
-        loadedDocuments.current = new Set(taken.documentIds);
-        setLoad({ status: 'ready' });
-      },
-      (error: unknown) => {
-        if (!live) return;
-        const message = `Your annotations could not be loaded: ${describe(error)}`;
-        setLoad({ status: 'error', message });
-        // The panel may be closed; the status bar tells the reader either way.
-        setMessage((current) => ({ id: (current?.id ?? 0) + 1, text: `${message}. The Notes panel offers Try again.`, tone: 'error' }));
-      },
-    );
+    const taken = takeFirstLoad(panesOf(openNow.current, positionsNow.current));
+    const loadAll = async () => {
+      const firstScreen = await taken.firstScreen;
+      if (!live) return;
+      // The benchmark reads these marks to show where the first screen's time goes; only the latest is kept.
+      markOnce('diptych:annotations-received');
+      core.store.reset(firstScreen);
+      loadedDocuments.current = new Set(taken.documentIds);
+      setLoad({ status: 'partial' });
+      const since = core.store.snapshot().version;
+      // The rest would compete with the texts and the first screen for the network and the main thread: it waits for them.
+      await afterFirstScreen(taken.documentIds);
+      if (!live) return;
+      const all = await loadWindowAnnotations(taken.documentIds);
+      if (!live) return;
+      core.store.fill(all, since);
+      markOnce('diptych:annotations-complete');
+      setLoad({ status: 'ready' });
+    };
+    loadAll().catch((error: unknown) => {
+      if (!live) return;
+      const message = `Your annotations could not be loaded: ${describe(error)}`;
+      setLoad({ status: 'error', message });
+      // The panel may be closed; the status bar tells the reader either way.
+      setMessage((current) => ({ id: (current?.id ?? 0) + 1, text: `${message}. The Notes panel offers Try again.`, tone: 'error' }));
+    });
     return () => {
       live = false;
     };

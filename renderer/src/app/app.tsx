@@ -101,7 +101,7 @@ export function Workspace({ data }: { data: BootData }) {
   }, []);
   const openDocuments = useMemo(() => ({ left: layout.left.documentId, right: layout.right.documentId }), [layout.left.documentId, layout.right.documentId]);
   // Annotations: the workspace holds their panel state and actions; the provider below hands out the annotations.
-  const annotations = useAnnotationsController({ openDocuments, onReveal });
+  const annotations = useAnnotationsController({ openDocuments, startPositions: { left: layout.left.position, right: layout.right.position }, onReveal });
   const { ui } = annotations;
 
   // The library: imports (picker, drop, menu), details, removal to the trash with undo.
@@ -272,7 +272,7 @@ export function Workspace({ data }: { data: BootData }) {
         <RestoredNotice />
         <LinkModeBanner />
         <CompareBar compare={compare} leftTitle={titleFor(layout.left.documentId)} rightTitle={titleFor(layout.right.documentId)} />
-        <div className="workspace">
+        <div className="workspace" data-testid="workspace-annotations" data-annotations={annotations.load.status}>
           <LibrarySidebar
             open={layout.sidebarOpen}
             documents={library.documents}

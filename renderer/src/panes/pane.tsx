@@ -15,6 +15,7 @@ import { PaneHeader } from './pane-header';
 import { PaneEmpty, PaneError, PaneLoading } from './pane-message';
 import { usePaneAnnotations } from './use-pane-annotations';
 import { useDocument } from './use-document';
+import { paneSettled, paneShown } from '../app/first-screen';
 
 /** Props of {@link Pane}. */
 export interface PaneProps {
@@ -68,6 +69,10 @@ export const Pane = memo(function Pane(props: PaneProps) {
   const titleId = `pane-title-${side}`;
 
   const settled = state.status === 'ready' ? ready : state.status !== 'loading';
+  useEffect(() => paneShown(side), [side]);
+  useEffect(() => {
+    if (settled) paneSettled(side);
+  }, [settled, side]);
   const { focusRequest, focusVisible, onFocusHandled } = props;
   useEffect(() => {
     if (focusRequest === null || !settled) return;

@@ -37,6 +37,27 @@ describe('putAnnotation and listAnnotations', () => {
     expect(await library.listAnnotations({ documentIds: [] })).toEqual([]);
   });
 
+  it('answers only the annotations whose passage in the given document overlaps a range, for a first screen', async () => {
+    const library = await open();
+    const early = highlight(passage(SOVIET, 0, 5, 'Share'));
+    const inRange = highlight(passage(SOVIET, 2000, 2010));
+    const late = highlight(passage(SOVIET, 6000, 6010));
+    const touching = note('Ends where the range starts.', [passage(SOVIET, 1980, 1990)]);
+    const elsewhere = highlight(passage(LONDON, 2000, 2010));
+    for (const a of [early, inRange, late, touching, elsewhere]) await library.putAnnotation({ annotation: a });
+    const found = await library.listAnnotations({ documentIds: [SOVIET], range: { start: 1990, end: 2100 } });
+    expect(found.map((a) => a.id).sort()).toEqual([inRange.id, touching.id].sort());
+    expect(await library.listAnnotations({ documentIds: [SOVIET], range: { start: 1990, end: 2100 }, motivations: ['commenting'] })).toEqual([touching]);
+  });
+
+  it('refuses a range without documents, or one that ends before it starts', async () => {
+    const library = await open();
+    const withoutDocuments = await dispatch(library, 'listAnnotations', { range: { start: 0, end: 10 } });
+    expect(withoutDocuments).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('a range needs documentIds') } });
+    const backwards = await dispatch(library, 'listAnnotations', { documentIds: [SOVIET], range: { start: 10, end: 5 } });
+    expect(backwards).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('end must not be before start') } });
+  });
+
   it('refuses a passage in a document that is not in the library, naming it', async () => {
     const library = await open();
     const result = await dispatch(library, 'putAnnotation', { annotation: highlight(passage('unknown-doc', 0, 5)) });

@@ -95,12 +95,19 @@ export function createFakeApi(options: FakeHostOptions = {}) {
     saveSettings: vi.fn(async (_input: { settings: Settings }) => null),
     dismissNotice: vi.fn(async (_input: { id: string }) => null),
     // Filters as the host does: a passage in any of documentIds, any of motivations.
-    listAnnotations: vi.fn(async ({ documentIds, motivations }: { documentIds?: string[]; motivations?: Annotation['motivation'][] }) =>
-      [...stored.values()].filter(
-        (a) =>
-          (!motivations || motivations.includes(a.motivation)) &&
-          (!documentIds || a.target.some((t) => typeof t !== 'string' && documentIds.some((id) => t.source.endsWith(`:${id}`)))),
-      ),
+    listAnnotations: vi.fn(
+      async ({ documentIds, motivations, range }: { documentIds?: string[]; motivations?: Annotation['motivation'][]; range?: { start: number; end: number } }) =>
+        [...stored.values()].filter(
+          (a) =>
+            (!motivations || motivations.includes(a.motivation)) &&
+            (!documentIds ||
+              a.target.some(
+                (t) =>
+                  typeof t !== 'string' &&
+                  documentIds.some((id) => t.source.endsWith(`:${id}`)) &&
+                  (!range || (t.selector[1].start <= range.end && t.selector[1].end >= range.start)),
+              )),
+        ),
     ),
     putAnnotation: vi.fn(async ({ annotation }: { annotation: Annotation }) => {
       stored.set(annotation.id, annotation);

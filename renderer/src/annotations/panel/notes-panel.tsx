@@ -81,6 +81,11 @@ export function NotesPanel({ documents, openDocuments }: NotesPanelProps) {
               </button>
             </div>
           ) : null}
+          {data.load.status === 'loading' || data.load.status === 'partial' ? (
+            <p className="panel-muted panel-loading" role="status" data-testid="annotations-loading">
+              {data.load.status === 'loading' ? 'Loading your annotations…' : 'Loading the rest of your annotations: those near your reading positions are here.'}
+            </p>
+          ) : null}
           <div className="panel-view" role="tabpanel" id={`panel-view-${tab}`} aria-labelledby={`panel-tab-${tab}`}>
             {tab === 'notes' ? <NotesTab documents={documents} /> : <AnnotationsTab documents={documents} openDocuments={openDocuments} />}
           </div>

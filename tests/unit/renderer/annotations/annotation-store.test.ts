@@ -29,3 +29,33 @@ describe('AnnotationStore.merge', () => {
     expect(store.snapshot().version).toBe(version);
   });
 });
+
+describe('AnnotationStore.fill', () => {
+  it('adds the rest of a load in parts, but not what was deleted or changed here meanwhile', () => {
+    const store = new AnnotationStore();
+    const nearby = highlightIn('a', 'yellow');
+    store.reset([nearby]);
+    const loaded = store.snapshot().version;
+    // Meanwhile the reader recolours the nearby highlight and deletes another one the rest still carries.
+    const deleted = highlightIn('a', 'blue');
+    store.apply([[deleted.id, null]]);
+    store.apply([[nearby.id, { ...nearby, 'diptych:colour': 'blue' }]]);
+    const rest = highlightIn('b', 'yellow');
+    store.fill([nearby, deleted, rest], loaded);
+    expect(store.get(nearby.id)?.['diptych:colour']).toBe('blue');
+    expect(store.get(deleted.id)).toBeUndefined();
+    expect(store.get(rest.id)).toEqual(rest);
+  });
+
+  it('only adds what it lacks after a reload replaced everything since', () => {
+    const store = new AnnotationStore();
+    store.reset([]);
+    const loaded = store.snapshot().version;
+    const reloaded = highlightIn('a', 'yellow');
+    store.reset([reloaded]);
+    const rest = highlightIn('b', 'blue');
+    store.fill([{ ...reloaded, 'diptych:colour': 'blue' }, rest], loaded);
+    expect(store.get(reloaded.id)?.['diptych:colour']).toBe('yellow');
+    expect(store.get(rest.id)).toEqual(rest);
+  });
+});

@@ -5,7 +5,8 @@ import { describePassage } from '../../../../electron/core/anchoring';
 import { newHighlight, newNote, passageTarget } from '../../../../renderer/src/annotations/annotation-factory';
 import { clearDocumentCache } from '../../../../renderer/src/panes/document-cache';
 import { rangeFromOffsets } from '../../../../renderer/src/reader/text-offsets';
-import { createFakeApi, SOVIET_TEXT, type FakeApi, type FakeHostOptions } from '../fake-api';
+import { FIRST_SCREEN_CHARS } from '../../../../renderer/src/annotations/prefetch';
+import { createFakeApi, LONDON_TEXT, SOVIET_TEXT, type FakeApi, type FakeHostOptions } from '../fake-api';
 
 const holder = vi.hoisted(() => ({ api: null as unknown }));
 vi.mock('../../../../renderer/src/api', () => ({
@@ -99,6 +100,42 @@ describe('annotations in the workspace', () => {
     await waitFor(() => expect(screen.getByTestId('save-state').getAttribute('data-state')).toBe('saved'));
   });
 
+  it('draws the annotations near the reading position first, and loads the rest once the first screen is drawn', async () => {
+    // A long text (short of being virtualised, so jsdom renders all of it), read from its start:
+    // one highlight on the first screen, one beyond the first part's reach.
+    const paragraph = `${'The talks in Moscow dragged on through the summer, and each delegation waited for the other to move. '.repeat(10)}\n\n`;
+    const long = paragraph.repeat(Math.ceil((2 * FIRST_SCREEN_CHARS + 5000) / paragraph.length));
+    const farStart = long.length - paragraph.length;
+    const near = newHighlight(passageTarget(SOVIET, describePassage(long, 4, 9)), 'green');
+    const far = newHighlight(passageTarget(SOVIET, describePassage(long, farStart + 4, farStart + 9)), 'pink');
+    fake = createFakeApi({ texts: { [SOVIET]: long, 'londons-dilemma-1939': LONDON_TEXT }, annotations: [near, far] });
+    const answer = fake.listAnnotations.getMockImplementation()!;
+    let release = () => {};
+    const rest = new Promise<void>((resolve) => (release = resolve));
+    fake.listAnnotations.mockImplementation(async (input) => {
+      if (input.range === undefined) await rest;
+      return answer(input);
+    });
+    holder.api = fake;
+    render(<App />);
+    await waitFor(() => expect(screen.getByTestId('pane-left').getAttribute('data-ready')).toBe('true'), { timeout: 5000 });
+    await waitFor(() => expect(screen.getByTestId('pane-text-left').querySelector('mark.anno')?.textContent).toBe(long.slice(4, 9)));
+    act(() => fireEvent.click(screen.getByRole('button', { name: 'Toggle notes panel' })));
+    act(() => fireEvent.click(screen.getByRole('tab', { name: /Annotations/ })));
+    expect(screen.getByTestId('annotations-loading').textContent).toContain('the rest of your annotations');
+    expect(screen.getAllByTestId('annotation-row')).toHaveLength(1);
+    // The first screen asked only for what lies near each pane's position.
+    const asked = fake.listAnnotations.mock.calls.map(([input]) => input);
+    expect(asked.filter((input) => input.range).map((input) => [input.documentIds, input.range])).toEqual([
+      [[SOVIET], { start: 0, end: FIRST_SCREEN_CHARS }],
+      [['londons-dilemma-1939'], { start: 0, end: FIRST_SCREEN_CHARS }],
+    ]);
+    act(() => release());
+    await waitFor(() => expect(screen.queryByTestId('annotations-loading')).toBeNull());
+    expect(screen.getAllByTestId('annotation-row')).toHaveLength(2);
+    expect(screen.getByTestId('workspace-annotations').getAttribute('data-annotations')).toBe('ready');
+  });
+
   it('says so in the status bar and the panel when the annotations cannot be loaded, and keeps the texts', async () => {
     fake = createFakeApi();
     fake.listAnnotations.mockRejectedValueOnce(new Error('the annotation files are locked'));
@@ -109,8 +146,11 @@ describe('annotations in the workspace', () => {
     act(() => fireEvent.click(screen.getByRole('button', { name: 'Toggle notes panel' })));
     const callsBefore = fake.listAnnotations.mock.calls.length;
     fireEvent.click(within(screen.getByTestId('notes-panel')).getByRole('button', { name: 'Try again' }));
-    // A load asks for the open documents' highlights and for every note and link; the retry succeeds.
+    // A load asks for what is near each pane's reading position, then for the open documents' highlights and every note and link.
     await waitFor(() => expect(within(screen.getByTestId('notes-panel')).queryByRole('button', { name: 'Try again' })).toBeNull());
-    expect(fake.listAnnotations.mock.calls.length).toBe(callsBefore + 2);
+    await waitFor(() => expect(screen.queryByTestId('annotations-loading')).toBeNull());
+    const retried = fake.listAnnotations.mock.calls.slice(callsBefore).map(([input]) => input);
+    expect(retried.filter((input) => input.range !== undefined).map((input) => input.documentIds)).toEqual([[SOVIET], ['londons-dilemma-1939']]);
+    expect(retried.filter((input) => input.range === undefined)).toHaveLength(2);
   });
 });
