@@ -32,13 +32,26 @@ import { App } from './app/app';
 import { applyThemeHint } from './app/apply-settings';
 import { startBoot } from './app/use-bootstrap';
 
+/** The longest the first render waits for the session before showing the loading screen. */
+const FIRST_RENDER_WAIT_MS = 150;
+
 applyThemeHint(document.documentElement);
-startBoot();
+const booting = startBoot();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('Diptych: index.html has no #root element.');
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const root = createRoot(container);
+let rendered = false;
+const render = () => {
+  if (rendered) return;
+  rendered = true;
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+};
+// React's first render holds the main thread for a while: the session answers first, so the
+// open texts are already being asked for (and downloading) while the workspace is built.
+booting.then(render, render);
+setTimeout(render, FIRST_RENDER_WAIT_MS);

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { AppInfo, DocumentSummary, Session } from '../../../electron/api/contract';
-import { prefetchAnnotations } from '../annotations/prefetch';
+import { prefetchAnnotations, type OpenPane } from '../annotations/prefetch';
 import { api } from '../api';
 import { loadDocument } from '../panes/document-cache';
 import { preloadPdf } from '../pdf/pdf-file';
@@ -32,15 +32,15 @@ async function boot(): Promise<BootData> {
   const [session, documents, appInfo] = await starting;
   // The open texts are asked for before the annotations: the host answers in turn, and a pane can
   // show its text (and anchor its highlights) only once the text is here.
-  const open: string[] = [];
+  const open: OpenPane[] = [];
   for (const side of ['left', 'right'] as const) {
-    const id = session.layout[side].documentId;
+    const { documentId: id, position } = session.layout[side];
     const summary = id === null ? undefined : documents.find((document) => document.id === id);
     if (id !== null && summary) {
       // A PDF's first page needs its file and the viewer's code, not its text: those go first.
       if (summary.kind === 'pdf') preloadPdf(id, summary.contentId);
       loadDocument(id).catch(() => {});
-      open.push(id);
+      open.push({ documentId: id, position });
     }
   }
   prefetchAnnotations(open);
@@ -48,30 +48,52 @@ async function boot(): Promise<BootData> {
 }
 
 let firstBoot: Promise<BootData> | null = null;
+/** The first boot's outcome once it is known, so the first render can show the workspace at once. */
+let firstOutcome: BootState | null = null;
 
 /**
  * Starts loading before React renders its first frame (the entry calls it
  * as soon as the bundle runs), so the host is already answering while the
  * workspace is built.
  */
-export function startBoot(): void {
-  firstBoot ??= boot();
-  // A failure is reported by useBootstrap; until then it must not count as unhandled.
-  firstBoot.catch(() => {});
+export function startBoot(): Promise<unknown> {
+  if (!firstBoot) {
+    const started = boot();
+    firstBoot = started;
+    // A failure is reported by useBootstrap (so it must not count as unhandled).
+    started.then(
+      (data) => {
+        if (firstBoot === started) firstOutcome = { status: 'ready', data };
+      },
+      () => {},
+    );
+  }
+  return firstBoot;
 }
 
 function takeBoot(): Promise<BootData> {
   const started = firstBoot;
   firstBoot = null;
+  firstOutcome = null;
   return started ?? boot();
+}
+
+/** The first boot's data if it has already arrived (handed out once). */
+function takeSettledBoot(): BootState | null {
+  const outcome = firstOutcome;
+  if (outcome) takeBoot();
+  return outcome;
 }
 
 /** Loads the start-up data; `retry` starts over after a failure. */
 export function useBootstrap(): { state: BootState; retry: () => void } {
   const [attempt, setAttempt] = useState(0);
-  const [result, setResult] = useState<{ attempt: number; state: BootState } | null>(null);
+  // The entry waits briefly for the session before the first render, so it is usually here already.
+  const [settledAtStart] = useState(takeSettledBoot);
+  const [result, setResult] = useState<{ attempt: number; state: BootState } | null>(settledAtStart ? { attempt: 0, state: settledAtStart } : null);
 
   useEffect(() => {
+    if (attempt === 0 && settledAtStart) return undefined;
     let live = true;
     takeBoot().then(
       (data) => {
@@ -85,7 +107,7 @@ export function useBootstrap(): { state: BootState; retry: () => void } {
     return () => {
       live = false;
     };
-  }, [attempt]);
+  }, [attempt, settledAtStart]);
 
   const retry = useCallback(() => setAttempt((value) => value + 1), []);
   const state: BootState = result && result.attempt === attempt ? result.state : { status: 'loading' };
