@@ -4,11 +4,11 @@
  * maximised pane takes the whole area; the other is unmounted and restores
  * its reading position when it comes back.
  */
-import { useCallback, type Dispatch, type ReactNode, type Ref } from 'react';
-import { Group, Panel, Separator, type Layout as PanelLayout, type LayoutChangedMeta } from 'react-resizable-panels';
+import { useCallback, useLayoutEffect, useRef, type Dispatch, type ReactNode, type Ref } from 'react';
 import type { DocumentSummary, PaneSide, Settings } from '../../../electron/api/contract';
 import type { RevealRequest } from '../annotations/reveal';
-import { MAX_SPLIT, MIN_SPLIT, type WorkspaceAction, type WorkspaceState } from '../app/workspace-state';
+import type { WorkspaceAction, WorkspaceState } from '../app/workspace-state';
+import { applyShares, PaneDivider } from './pane-divider';
 import { Pane } from './pane';
 import { PaneErrorBoundary } from './pane-error-boundary';
 
@@ -37,22 +37,17 @@ export interface FocusRequest {
   visible: boolean;
 }
 
-const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
-
-/** The main reading area. */
+/** The reading area. */
 export function ReadingArea({ workspace, documents, settings, dispatch, focusRequest, onFocusHandled, reveal, onRevealHandled, areaRef, children }: ReadingAreaProps) {
   const { layout } = workspace;
   const { maximised } = layout;
-
-  const onLayoutChanged = useCallback(
-    (sizes: PanelLayout, meta: LayoutChangedMeta) => {
-      // Only the reader's own drags are remembered, not the library's re-layouts (mounting, maximising).
-      if (!meta.isUserInteraction) return;
-      const left = (meta.requestedLayout ?? sizes)['left'];
-      if (typeof left === 'number') dispatch({ type: 'split', split: left / 100 });
-    },
-    [dispatch],
-  );
+  const groupRef = useRef<HTMLDivElement>(null);
+  const leftRef = useRef<HTMLDivElement>(null);
+  const rightRef = useRef<HTMLDivElement>(null);
+  const onSplit = useCallback((split: number) => dispatch({ type: 'split', split }), [dispatch]);
+  // A drag set the shares on the elements; the committed (clamped, rounded) split puts them right.
+  const split = maximised ? (maximised === 'left' ? 1 : 0) : layout.split;
+  useLayoutEffect(() => applyShares(leftRef.current, rightRef.current, split), [split]);
 
   const renderPane = (side: PaneSide) => (
     <PaneErrorBoundary side={side}>
@@ -79,35 +74,19 @@ export function ReadingArea({ workspace, documents, settings, dispatch, focusReq
 
   return (
     <main ref={areaRef} className="reading-area" data-maximised={maximised ?? undefined}>
-      <Group className="pane-group" orientation="horizontal" onLayoutChanged={onLayoutChanged}>
+      <div ref={groupRef} className="pane-group">
         {maximised !== 'right' ? (
-          <Panel
-            key="left"
-            id="left"
-            className="pane-panel"
-            defaultSize={maximised ? '100%' : percent(layout.split)}
-            minSize={maximised ? '100%' : percent(MIN_SPLIT)}
-          >
+          <div ref={leftRef} id="pane-panel-left" className="pane-panel" style={{ flexGrow: split }}>
             {renderPane('left')}
-          </Panel>
+          </div>
         ) : null}
-        {maximised === null ? (
-          <Separator key="divider" id="pane-divider" className="pane-divider" aria-label="Resize panes">
-            <span className="pane-divider-line" aria-hidden="true" />
-          </Separator>
-        ) : null}
+        {maximised === null ? <PaneDivider split={layout.split} groupRef={groupRef} leftRef={leftRef} rightRef={rightRef} controls="pane-panel-left" onSplit={onSplit} /> : null}
         {maximised !== 'left' ? (
-          <Panel
-            key="right"
-            id="right"
-            className="pane-panel"
-            defaultSize={maximised ? '100%' : percent(1 - layout.split)}
-            minSize={maximised ? '100%' : percent(1 - MAX_SPLIT)}
-          >
+          <div ref={rightRef} id="pane-panel-right" className="pane-panel" style={{ flexGrow: 1 - split }}>
             {renderPane('right')}
-          </Panel>
+          </div>
         ) : null}
-      </Group>
+      </div>
       {children}
     </main>
   );

@@ -81,6 +81,27 @@ describe('the workspace', () => {
     await waitFor(() => expect(screen.getByTestId('pane-left').getAttribute('data-document-id')).toBe('londons-dilemma-1939'));
   });
 
+  it('resizes the panes from the keyboard on the divider, and remembers the split', async () => {
+    await start();
+    const divider = screen.getByRole('separator', { name: 'Resize panes' });
+    const left = document.getElementById(divider.getAttribute('aria-controls')!)!;
+    expect(left.contains(screen.getByTestId('pane-left'))).toBe(true);
+    expect(divider.getAttribute('aria-valuenow')).toBe('50');
+    fireEvent.keyDown(divider, { key: 'ArrowLeft' });
+    expect(divider.getAttribute('aria-valuenow')).toBe('45');
+    expect(left.style.flexGrow).toBe('0.45');
+    fireEvent.keyDown(divider, { key: 'End' });
+    expect(divider.getAttribute('aria-valuenow')).toBe('80');
+    fireEvent.keyDown(divider, { key: 'ArrowRight' });
+    expect(divider.getAttribute('aria-valuenow')).toBe('80');
+    fireEvent.keyDown(divider, { key: 'Home' });
+    expect(divider.getAttribute('aria-valuenow')).toBe('20');
+    fireEvent.doubleClick(divider);
+    expect(divider.getAttribute('aria-valuenow')).toBe('50');
+    fireEvent.keyDown(divider, { key: 'ArrowRight' });
+    await waitFor(() => expect(fake.saveLayout.mock.calls.at(-1)?.[0].layout.split).toBe(0.55), { timeout: 2000 });
+  });
+
   it('swaps, maximises and restores panes', async () => {
     await start();
     await waitReady('left');
