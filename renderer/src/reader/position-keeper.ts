@@ -6,13 +6,14 @@
  */
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { isScrolledToEnd, scrollTopForOffset, topVisibleOffset } from './scroll-position';
-import { findRowIndex, type TextRow } from './text-rows';
+import { findRowIndex } from './text-rows';
 
 /** What the keeper reads, fresh, each time it works. */
 export interface KeeperContext {
   scroller: HTMLElement | null;
   root: HTMLElement | null;
-  rows: readonly TextRow[];
+  /** Where each item of the list starts in the text: the virtual list's items (chunks), or the rows when every row is rendered. */
+  rows: readonly { start: number }[];
   textLength: number;
   /** The virtual list, when the text is virtualised. */
   virtualizer: Virtualizer<HTMLDivElement, HTMLDivElement> | null;

@@ -10,7 +10,7 @@
  * and rules are empty elements outside the offset mapping, so neither adds
  * a character to the text.
  */
-import { memo, type CSSProperties, type Ref } from 'react';
+import { memo, type CSSProperties } from 'react';
 import type { InlineSpan } from '../../../electron/core/import/document-model';
 import type { TextBlock } from '../../../electron/core/text-blocks';
 import type { DecorationRange } from '../annotations/decorations';
@@ -25,11 +25,8 @@ export interface TextRowViewProps {
   text: string;
   blocks: readonly TextBlock[];
   row: TextRow;
-  /** Position in the virtual list; absent when every row is rendered. */
+  /** The row's index in the text, in a virtual list (which renders only some rows); absent when every row is rendered. */
   index?: number;
-  /** Vertical position in a virtual list, in pixels. */
-  top?: number;
-  measureRef?: Ref<HTMLDivElement>;
   /** The highlights, notes and links overlapping the row, in order of their start. */
   ranges?: readonly DecorationRange[];
   /** How the row is drawn in a structured document; absent for plain text. */
@@ -122,23 +119,20 @@ function bodyProps(layout: RowLayout) {
 }
 
 /** A paragraph: its blocks flow inline, and the gap below follows the source's line breaks. */
-export const TextRowView = memo(function TextRowView({ text, blocks, row, index, top, measureRef, ranges = NONE, layout, find = NO_FIND, findCurrent = -1 }: TextRowViewProps) {
+export const TextRowView = memo(function TextRowView({ text, blocks, row, index, ranges = NONE, layout, find = NO_FIND, findCurrent = -1 }: TextRowViewProps) {
   const pieces = [];
   const inline = layout?.inline ?? NO_INLINE;
   for (let i = row.first; i < row.last; i++) {
     const block = blocks[i]!;
     pieces.push(<BlockView key={block.start} text={text} block={block} rowRanges={ranges} rowInline={inline} rowFind={find} findCurrent={findCurrent} />);
   }
-  const virtual = top !== undefined;
-  let className = virtual ? 'text-row text-row-virtual' : 'text-row';
+  let className = 'text-row';
   if (layout) className += ' text-row-structured';
   return (
     <div
-      ref={measureRef}
       className={className}
       data-gap={layout?.gap ?? gapForBreaks(row.breaks)}
       data-index={index}
-      style={virtual ? { transform: `translateY(${top}px)` } : undefined}
     >
       {layout ? (
         <>
@@ -166,7 +160,7 @@ function sameList<T>(x: readonly T[], y: readonly T[]): boolean {
  * index keeps unchanged ranges) keeps its DOM untouched.
  */
 function sameRow(a: TextRowViewProps, b: TextRowViewProps): boolean {
-  if (a.text !== b.text || a.blocks !== b.blocks || a.row !== b.row || a.index !== b.index || a.top !== b.top || a.measureRef !== b.measureRef) return false;
+  if (a.text !== b.text || a.blocks !== b.blocks || a.row !== b.row || a.index !== b.index) return false;
   if (a.layout !== b.layout || (a.findCurrent ?? -1) !== (b.findCurrent ?? -1)) return false;
   return sameList(a.ranges ?? NONE, b.ranges ?? NONE) && sameList(a.find ?? NO_FIND, b.find ?? NO_FIND);
 }

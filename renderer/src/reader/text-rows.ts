@@ -41,8 +41,44 @@ export function groupRows(blocks: readonly TextBlock[], maxBlocksPerRow: number 
   return rows;
 }
 
-/** Index of the row containing `offset` (the last row for the text's end); -1 when there are no rows. */
-export function findRowIndex(rows: readonly TextRow[], offset: number): number {
+/**
+ * Consecutive rows kept together as one item of a virtual list. A long
+ * text has tens of thousands of paragraphs, and the virtual list redoes
+ * its sums over every item each time a mounted one is measured; a few
+ * thousand chunks keep that cheap.
+ */
+export interface TextChunk {
+  /** Index of the first row of the chunk. */
+  firstRow: number;
+  /** Index one past the last row of the chunk. */
+  lastRow: number;
+  start: number;
+  end: number;
+}
+
+/** Visible characters a chunk gathers before it closes: a screen or two of text. */
+export const CHUNK_CHARS = 2500;
+/** Rows a chunk gathers at most (short lines: verse, lists, dialogue). */
+export const CHUNK_ROWS = 24;
+
+/** Groups rows into chunks of about {@link CHUNK_CHARS} visible characters; a longer row makes a chunk of its own. */
+export function groupChunks(rows: readonly TextRow[]): TextChunk[] {
+  const chunks: TextChunk[] = [];
+  let firstRow = 0;
+  let chars = 0;
+  for (let i = 0; i < rows.length; i++) {
+    chars += rows[i]!.contentLength;
+    if (chars >= CHUNK_CHARS || i + 1 - firstRow >= CHUNK_ROWS || i === rows.length - 1) {
+      chunks.push({ firstRow, lastRow: i + 1, start: rows[firstRow]!.start, end: rows[i]!.end });
+      firstRow = i + 1;
+      chars = 0;
+    }
+  }
+  return chunks;
+}
+
+/** Index of the row (or chunk) containing `offset` (the last one for the text's end); -1 when there are none. */
+export function findRowIndex(rows: readonly { start: number }[], offset: number): number {
   if (rows.length === 0) return -1;
   let low = 0;
   let high = rows.length - 1;

@@ -19,7 +19,7 @@ import { layoutRows } from './structure-layout';
 import { rangeFromOffsets, selectionToOffsets } from './text-offsets';
 import { charsPerLine, estimateRowHeight, shouldVirtualise, VIRTUAL_ROW_BLOCKS } from './reading-metrics';
 import { extendSelectionByKey } from './keyboard-selection';
-import { groupRows, UNLIMITED_ROW_BLOCKS } from './text-rows';
+import { groupChunks, groupRows, UNLIMITED_ROW_BLOCKS, type TextChunk } from './text-rows';
 import { TextRowView } from './text-row-view';
 import { useReadingPosition } from './use-reading-position';
 
@@ -124,14 +124,16 @@ function isRangeOnScreen(scroller: HTMLElement | null, root: HTMLElement | null,
   return box.height > 0 && box.top >= view.top && box.bottom <= view.bottom;
 }
 
-/** Rows rendered beyond each edge of the viewport in a virtual list. */
-const OVERSCAN_ROWS = 3;
+/** Chunks rendered beyond each edge of the viewport in a virtual list (a chunk is a screen or two). */
+const OVERSCAN_CHUNKS = 1;
+const NO_CHUNKS: readonly TextChunk[] = [];
 
 /** The reading surface of one pane. */
 export const TextView = memo(function TextView(props: TextViewProps) {
   const { side, title, text, blocks, fontSize, lineWidth, fontFamily, decorations = NO_DECORATIONS, onAnnotationClick, structure, find } = props;
   const virtual = useMemo(() => shouldVirtualise(text, blocks), [text, blocks]);
   const rows = useMemo(() => groupRows(blocks, virtual ? VIRTUAL_ROW_BLOCKS : UNLIMITED_ROW_BLOCKS), [blocks, virtual]);
+  const chunks = useMemo(() => (virtual ? groupChunks(rows) : NO_CHUNKS), [rows, virtual]);
   const layouts = useMemo(() => layoutRows(rows, blocks, structure, text.length), [rows, blocks, structure, text.length]);
   const [pendingLink, setPendingLink] = useState<string | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -157,26 +159,29 @@ export const TextView = memo(function TextView(props: TextViewProps) {
   const perLine = charsPerLine(frame.columnWidth, fontSize, lineWidth);
   const estimateSize = useCallback(
     (index: number) => {
-      const row = rows[index];
-      return row ? estimateRowHeight(row, fontSize, perLine) : 0;
+      const chunk = chunks[index];
+      if (!chunk) return 0;
+      let height = 0;
+      for (let r = chunk.firstRow; r < chunk.lastRow; r++) height += estimateRowHeight(rows[r]!, fontSize, perLine);
+      return height;
     },
-    [rows, fontSize, perLine],
+    [chunks, rows, fontSize, perLine],
   );
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
     enabled: virtual,
-    count: virtual ? rows.length : 0,
+    count: chunks.length,
     getScrollElement: () => scrollRef.current,
     estimateSize,
-    overscan: OVERSCAN_ROWS,
+    overscan: OVERSCAN_CHUNKS,
     scrollMargin: frame.scrollMargin,
-    getItemKey: (index) => rows[index]?.start ?? index,
+    getItemKey: (index) => chunks[index]?.start ?? index,
     useFlushSync: false,
   });
 
   const { jumpTo, onScroll } = useReadingPosition({
     scrollRef,
     textRef,
-    rows,
+    rows: virtual ? chunks : rows,
     textLength: text.length,
     virtualizer: virtual ? virtualizer : null,
     initialPosition: props.initialPosition,
@@ -212,20 +217,36 @@ export const TextView = memo(function TextView(props: TextViewProps) {
 
   let body;
   if (virtual) {
-    body = virtualizer.getVirtualItems().map((item) => (
-      <TextRowView
-        key={item.key.toString()}
-        text={text}
-        blocks={blocks}
-        row={rows[item.index]!}
-        index={item.index}
-        top={item.start - frame.scrollMargin}
-        measureRef={virtualizer.measureElement}
-        ranges={decorations.overlapping(rows[item.index]!.start, rows[item.index]!.end)}
-        layout={layouts?.[item.index]}
-        {...findProps(rows[item.index]!)}
-      />
-    ));
+    body = virtualizer.getVirtualItems().map((item) => {
+      const chunk = chunks[item.index]!;
+      const chunkRows = [];
+      for (let r = chunk.firstRow; r < chunk.lastRow; r++) {
+        const row = rows[r]!;
+        chunkRows.push(
+          <TextRowView
+            key={row.start}
+            text={text}
+            blocks={blocks}
+            row={row}
+            index={r}
+            ranges={decorations.overlapping(row.start, row.end)}
+            layout={layouts?.[r]}
+            {...findProps(row)}
+          />,
+        );
+      }
+      return (
+        <div
+          key={item.key.toString()}
+          ref={virtualizer.measureElement}
+          className="text-chunk"
+          data-index={item.index}
+          style={{ transform: `translateY(${item.start - frame.scrollMargin}px)` }}
+        >
+          {chunkRows}
+        </div>
+      );
+    });
   } else {
     body = rows.map((row, index) => (
       <TextRowView

@@ -7,13 +7,13 @@ import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 're
 import type { Virtualizer } from '@tanstack/react-virtual';
 import { useLatest } from '../lib/use-latest';
 import { PositionKeeper } from './position-keeper';
-import type { TextRow } from './text-rows';
 
 /** Options of {@link useReadingPosition}. */
 export interface ReadingPositionOptions {
   scrollRef: RefObject<HTMLDivElement | null>;
   textRef: RefObject<HTMLDivElement | null>;
-  rows: readonly TextRow[];
+  /** Where each item of the list starts in the text (see KeeperContext). */
+  rows: readonly { start: number }[];
   textLength: number;
   /** The virtual list, when the text is virtualised. */
   virtualizer: Virtualizer<HTMLDivElement, HTMLDivElement> | null;

@@ -350,7 +350,8 @@ describe('a long structured document', () => {
     vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(900);
     vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(700);
     vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
-      return this.classList.contains('text-row') ? 120 : 0;
+      // The virtual list measures its chunks of rows: 120 px a row.
+      return this.classList.contains('text-chunk') ? 120 * this.querySelectorAll('.text-row').length : this.classList.contains('text-row') ? 120 : 0;
     });
   });
   afterEach(() => vi.restoreAllMocks());

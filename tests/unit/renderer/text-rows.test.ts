@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { segmentText } from '../../../electron/core/text-blocks';
-import { findRowIndex, gapForBreaks, groupRows } from '../../../renderer/src/reader/text-rows';
+import { CHUNK_CHARS, CHUNK_ROWS, findRowIndex, gapForBreaks, groupChunks, groupRows } from '../../../renderer/src/reader/text-rows';
 import { charsPerLine, estimateRowHeight, shouldVirtualise } from '../../../renderer/src/reader/reading-metrics';
 
 describe('groupRows', () => {
@@ -33,6 +33,38 @@ describe('groupRows', () => {
     const rows = groupRows(segmentText('abc\n\ndefg\n\n\n'));
     expect(rows.map((row) => row.contentLength)).toEqual([3, 4]);
     expect(rows.map((row) => gapForBreaks(row.breaks))).toEqual(['paragraph', 'section']);
+  });
+});
+
+describe('groupChunks', () => {
+  it('covers every row once, in order, with chunks of about a couple of screens', () => {
+    const paragraphs: string[] = [];
+    for (let i = 0; i < 600; i++) paragraphs.push(`Paragraph ${i} ${'word '.repeat(i % 90)}`);
+    // One giant paragraph in the middle, and a run of one-word lines (verse).
+    paragraphs.splice(300, 0, 'long '.repeat(2000), ...Array.from({ length: 80 }, (_, i) => `line${i}`));
+    const rows = groupRows(segmentText(paragraphs.join('\n\n')), 4);
+    const chunks = groupChunks(rows);
+    expect(chunks[0]!.firstRow).toBe(0);
+    expect(chunks.at(-1)!.lastRow).toBe(rows.length);
+    for (let i = 0; i < chunks.length; i++) {
+      const chunk = chunks[i]!;
+      if (i > 0) expect(chunk.firstRow).toBe(chunks[i - 1]!.lastRow);
+      expect(chunk.start).toBe(rows[chunk.firstRow]!.start);
+      expect(chunk.end).toBe(rows[chunk.lastRow - 1]!.end);
+      const chars = rows.slice(chunk.firstRow, chunk.lastRow).reduce((sum, row) => sum + row.contentLength, 0);
+      const withoutLast = chars - rows[chunk.lastRow - 1]!.contentLength;
+      // A chunk closes at the first row that takes it to the limit, or at the row cap.
+      expect(withoutLast).toBeLessThan(CHUNK_CHARS);
+      expect(chunk.lastRow - chunk.firstRow).toBeLessThanOrEqual(CHUNK_ROWS);
+    }
+    expect(chunks.length).toBeLessThan(rows.length / 4);
+    // The chunk holding an offset is found as a row would be.
+    const inside = chunks[7]!.start + 3;
+    expect(findRowIndex(chunks, inside)).toBe(7);
+  });
+
+  it('makes no chunk of no rows', () => {
+    expect(groupChunks([])).toEqual([]);
   });
 });
 

@@ -27,9 +27,9 @@ describe('a large text', () => {
     // jsdom lays nothing out: give the scroll container a viewport so the virtual list renders a window.
     vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(900);
     vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(700);
-    // Rows measure by offsetHeight; every paragraph here is a few lines tall.
+    // The virtual list measures its chunks of rows by offsetHeight; every paragraph here is a few lines tall.
     vi.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockImplementation(function (this: HTMLElement) {
-      return this.classList.contains('text-row') ? 240 : 0;
+      return this.classList.contains('text-chunk') ? 240 * this.querySelectorAll('.text-row').length : this.classList.contains('text-row') ? 240 : 0;
     });
   });
   afterEach(() => {
