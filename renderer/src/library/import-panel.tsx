@@ -7,7 +7,7 @@
 import { useId, useState } from 'react';
 import { Check, CircleAlert, Copy, FileText, KeyRound, LoaderCircle, PanelLeft, PanelRight, X } from 'lucide-react';
 import type { PaneSide } from '../../../electron/api/contract';
-import { LEGACY_ENCODINGS } from '../../../electron/core/import/legacy-encodings';
+import { LEGACY_ENCODINGS } from '../../../electron/core/import/legacy-encoding-list';
 import type { ImportItem, ImportQueue } from './import-queue';
 
 export interface ImportPanelProps {
