@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { DiptychApi } from '../api/contract';
 import { dispatch } from '../api/dispatch';
 import { fail, type ApiResult } from '../api/errors';
+import { BINARY_OUTPUT_HEADER, TEXT_ANSWER_METHODS, TEXT_ANSWER_TYPE } from '../api/http-answer';
 import { CONTENT_SECURITY_POLICY } from '../core/content-security-policy';
 import { pointToLog } from '../library/log-file';
 import { checkRequest, requestUrl, TOKEN_COOKIE } from './http-guard';
@@ -90,12 +91,23 @@ function sendJson(response: ServerResponse, status: number, body: ApiResult<unkn
   response.end(text);
 }
 
-/** The header carrying the rest of an answer whose body is a file's raw bytes. */
-export const BINARY_OUTPUT_HEADER = 'x-diptych-output';
-
-/** An answer carrying a file: the bytes as the body, the other fields as JSON in a header. */
-function sendAnswer(response: ServerResponse, result: ApiResult<unknown>): void {
+/** An answer as the wire carries it (see http-answer.ts): a file's bytes, a text after a line of JSON, or JSON. */
+function sendAnswer(response: ServerResponse, method: string, result: ApiResult<unknown>): void {
   const value = result.ok ? result.value : null;
+  if (value && typeof value === 'object' && TEXT_ANSWER_METHODS.has(method) && 'text' in value && typeof value.text === 'string') {
+    const { text, ...rest } = value;
+    const head = `${JSON.stringify(rest)}\n`;
+    response.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': `${TEXT_ANSWER_TYPE}; charset=utf-8`,
+      'Content-Length': Buffer.byteLength(head) + Buffer.byteLength(text),
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': NON_PAGE_CSP,
+    });
+    response.write(head);
+    response.end(text);
+    return;
+  }
   if (!value || typeof value !== 'object' || !('bytes' in value) || !(value.bytes instanceof Uint8Array)) {
     sendJson(response, 200, result);
     return;
@@ -188,7 +200,7 @@ async function handleApi(request: IncomingMessage, response: ServerResponse, met
     return;
   }
   const result = await dispatch(options.service, method, input, (error) => options.onUnexpected?.(error, `api/${method}`));
-  sendAnswer(response, pointToLog(result, options.logFile ?? ''));
+  sendAnswer(response, method, pointToLog(result, options.logFile ?? ''));
 }
 
 async function handleStatic(request: IncomingMessage, response: ServerResponse, url: URL, setCookie: string | null, rendererDir: string): Promise<void> {

@@ -5,6 +5,7 @@
 import { createApiClient, type DiptychBridge, type Transport } from '../../electron/api/client';
 import type { ApiMethod, DiptychApi } from '../../electron/api/contract';
 import type { ApiResult } from '../../electron/api/errors';
+import { readApiAnswer } from '../../electron/api/http-answer';
 
 declare global {
   interface Window {
@@ -43,13 +44,8 @@ function httpTransport(): Transport {
       return { ok: false, error: { code: 'internal', message: 'Diptych’s host is not answering. Is the terminal running “npm run web” still open?' } };
     }
     try {
-      // A file comes as its raw bytes, with the answer's other fields in a header.
-      const rest = response.headers.get('X-Diptych-Output');
-      if (rest !== null && response.ok) {
-        const fields = JSON.parse(decodeURIComponent(rest)) as Record<string, unknown>;
-        return { ok: true, value: { ...fields, bytes: new Uint8Array(await response.arrayBuffer()) } };
-      }
-      return (await response.json()) as ApiResult<unknown>;
+      // A file comes as its raw bytes and a text as UTF-8, not as JSON (see http-answer.ts).
+      return await readApiAnswer(response);
     } catch {
       return { ok: false, error: { code: 'internal', message: `The host answered ${response.status} ${response.statusText} without a readable body.` } };
     }

@@ -20,6 +20,7 @@ import { documentsDir, tempDir } from '../support/paths';
 import { workerCompareEngine } from '../support/compare-engine';
 import { FsRecorder } from './support/fs-recorder';
 import { argumentFor, nastyValue, validCalls } from './support/nasty-values';
+import { readApiAnswer } from '../../electron/api/http-answer';
 
 const RUNS_PER_METHOD = Number(process.env.DIPTYCH_FUZZ_RUNS ?? 300);
 const SEED = Number(process.env.DIPTYCH_FUZZ_SEED ?? 20261125);
@@ -87,14 +88,9 @@ async function postApi(method: string, body: string): Promise<{ status: number; 
   });
   expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   expect(response.headers.get('cache-control')).toBe('no-store');
-  // A file comes back as its bytes, with the answer's other fields in a header.
-  const rest = response.headers.get('x-diptych-output');
-  if (rest !== null) {
-    expect(response.headers.get('content-type')).toBe('application/octet-stream');
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    return { status: response.status, result: { ok: true, value: { ...(JSON.parse(decodeURIComponent(rest)) as object), bytes } } };
-  }
-  return { status: response.status, result: (await response.json()) as ApiResult<unknown> };
+  // A file comes back as its bytes (the answer's other fields in a header), a text as UTF-8 after a line of JSON.
+  if (response.headers.get('x-diptych-output') !== null) expect(response.headers.get('content-type')).toBe('application/octet-stream');
+  return { status: response.status, result: await readApiAnswer(response) };
 }
 
 function expectUnpolluted(): void {

@@ -1,4 +1,5 @@
 /** Calls the host's API directly, as the renderer does, to set up test data. */
+import { readApiAnswer } from '../../../electron/api/http-answer';
 import type { HostProcess } from './host';
 
 export async function callApi<T>(host: HostProcess, method: string, input: unknown = {}): Promise<T> {
@@ -7,8 +8,9 @@ export async function callApi<T>(host: HostProcess, method: string, input: unkno
     headers: { 'Content-Type': 'application/json', 'X-Diptych-Token': host.token },
     body: JSON.stringify(input),
   });
-  const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-  if (!result.ok) throw new Error(`${method} failed: ${result.error?.message}`);
+  // A document's text comes as UTF-8 after a line of fields, a file as its bytes: read as the renderer reads them.
+  const result = await readApiAnswer(response);
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.message}`);
   return result.value as T;
 }
 

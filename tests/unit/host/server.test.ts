@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/core/content-security-policy';
+import { parseTextAnswer, readApiAnswer, TEXT_ANSWER_TYPE } from '../../../electron/api/http-answer';
 import { startHost, type RunningHost } from '../../../electron/host/server';
 import { LibraryService } from '../../../electron/library/library-service';
 import { BUNDLED_DOCUMENTS, documentsDir, tempDir } from '../../support/paths';
@@ -138,6 +139,44 @@ describe('files sent as raw bytes', () => {
     });
     expect(reply.status).toBe(400);
     expect(JSON.parse(reply.body).error.message).toContain('x-diptych-input header is not URI-encoded JSON');
+  });
+});
+
+describe('texts answered as UTF-8 after a line of fields', () => {
+  it('sends a document text unescaped, the other fields first, and reads back as the same answer', async () => {
+    const call = () =>
+      fetch(`http://127.0.0.1:${host.port}/api/getDocumentText`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Diptych-Token': host.token },
+        body: JSON.stringify({ id: 'soviet-overtures-1939' }),
+      });
+    const reply = await call();
+    expect(reply.headers.get('content-type')).toBe(`${TEXT_ANSWER_TYPE}; charset=utf-8`);
+    expect(reply.headers.get('cache-control')).toBe('no-store');
+    expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
+    const body = await reply.text();
+    // The bundled file, as the library reads it (UTF-8).
+    const text = await readFile(join(documentsDir, '000_f1b498f6176dc71c.txt'), 'utf8');
+    expect(body).toBe(`${JSON.stringify({ id: 'soviet-overtures-1939' })}\n${text}`);
+    expect(Number(reply.headers.get('content-length'))).toBe(Buffer.byteLength(body));
+    expect(await readApiAnswer(await call())).toEqual({ ok: true, value: { id: 'soviet-overtures-1939', text } });
+  });
+
+  it('reads a text whose own lines and characters look like JSON, and refuses a body without its line of fields', () => {
+    const text = '\n{"id":"not this"}\n“quoted” — 漢字 \u2028 end\n';
+    expect(parseTextAnswer(`{"id":"a","pages":[{"start":0}]}\n${text}`)).toEqual({ id: 'a', pages: [{ start: 0 }], text });
+    expect(() => parseTextAnswer('no fields here')).toThrow('no line of fields');
+    expect(() => parseTextAnswer('[1,2]\ntext')).toThrow('not a JSON object');
+  });
+
+  it('still answers a refusal as JSON', async () => {
+    const reply = await fetch(`http://127.0.0.1:${host.port}/api/getDocumentText`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Diptych-Token': host.token },
+      body: JSON.stringify({ id: 'no-such-document' }),
+    });
+    expect(reply.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(await readApiAnswer(reply)).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 });
 
