@@ -22,6 +22,21 @@ export function applySettings(root: HTMLElement, settings: Settings): void {
   }
 }
 
+/** The family name each reading font setting draws in, as its @font-face rules declare it. */
+export const READING_FACES: Record<Settings['fontFamily'], string> = { serif: 'Literata', sans: 'Inter', accessible: 'Atkinson Hyperlegible' };
+
+/**
+ * Starts loading the reading font (regular and italic) as soon as the
+ * setting is known. The browser fetches a web font only when laid-out text
+ * first needs it: the text would be laid out in a fallback font, then again
+ * in this one, moving the reading position after the first screen.
+ */
+export function preloadReadingFont(fontFamily: Settings['fontFamily']): void {
+  const fonts = document.fonts as FontFaceSet | undefined;
+  if (typeof fonts?.load !== 'function') return;
+  for (const style of ['normal', 'italic']) fonts.load(`${style} 400 16px "${READING_FACES[fontFamily]}"`).catch(() => {});
+}
+
 /** Applies the remembered theme, if any, before anything renders. */
 export function applyThemeHint(root: HTMLElement): void {
   let hint: string | null = null;

@@ -8,6 +8,7 @@ import { prefetchAnnotations, type OpenPane } from '../annotations/prefetch';
 import { api } from '../api';
 import { loadDocument } from '../panes/document-cache';
 import { preloadPdf } from '../pdf/pdf-file';
+import { preloadReadingFont } from './apply-settings';
 
 /** The start-up data. */
 export interface BootData {
@@ -30,6 +31,7 @@ async function boot(): Promise<BootData> {
     }),
   ]);
   const [session, documents, appInfo] = await starting;
+  preloadReadingFont(session.settings.fontFamily);
   // The open texts are asked for before the annotations: the host answers in turn, and a pane can
   // show its text (and anchor its highlights) only once the text is here.
   const open: OpenPane[] = [];

@@ -134,7 +134,7 @@ export class PositionKeeper {
     }
     jump.attempts++;
     // A virtual list re-measures rows over a few frames, so wait until the target holds still.
-    const settled = jump.stableFrames >= (virtualizer ? 3 : 1);
+    const settled = jump.stableFrames >= (virtualizer ? 2 : 1);
     if (settled || jump.attempts > MAX_JUMP_FRAMES) return this.#finish(jump);
     jump.frame = requestAnimationFrame(() => this.#step(jump));
   }

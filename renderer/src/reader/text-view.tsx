@@ -22,6 +22,7 @@ import { extendSelectionByKey } from './keyboard-selection';
 import { groupChunks, groupRows, UNLIMITED_ROW_BLOCKS, type TextChunk } from './text-rows';
 import { TextRowView } from './text-row-view';
 import { useReadingPosition } from './use-reading-position';
+import { READING_FACES } from '../app/apply-settings';
 
 /** What a pane can ask of its text view. */
 export interface TextViewHandle {
@@ -138,7 +139,7 @@ export const TextView = memo(function TextView(props: TextViewProps) {
   const [pendingLink, setPendingLink] = useState<string | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
-  const [frame, setFrame] = useState({ scrollMargin: 0, columnWidth: 0 });
+  const [frame, setFrame] = useState({ scrollMargin: 0, columnWidth: 0, measured: false });
 
   // The list starts below the column's top padding (which narrow panes shrink); the virtualizer needs that distance.
   useLayoutEffect(() => {
@@ -146,8 +147,8 @@ export const TextView = memo(function TextView(props: TextViewProps) {
     const scroller = scrollRef.current;
     if (!root || !scroller) return undefined;
     const measure = () => {
-      const next = { scrollMargin: root.offsetTop, columnWidth: root.clientWidth };
-      setFrame((current) => (current.scrollMargin === next.scrollMargin && current.columnWidth === next.columnWidth ? current : next));
+      const next = { scrollMargin: root.offsetTop, columnWidth: root.clientWidth, measured: true };
+      setFrame((current) => (current.measured && current.scrollMargin === next.scrollMargin && current.columnWidth === next.columnWidth ? current : next));
     };
     measure();
     if (typeof ResizeObserver !== 'function') return undefined;
@@ -185,7 +186,9 @@ export const TextView = memo(function TextView(props: TextViewProps) {
     textLength: text.length,
     virtualizer: virtual ? virtualizer : null,
     initialPosition: props.initialPosition,
+    laidOut: !virtual || frame.measured,
     typographyKey: `${fontSize}/${lineWidth}/${fontFamily}`,
+    fontFace: READING_FACES[fontFamily as keyof typeof READING_FACES] ?? fontFamily,
     onPosition: props.onPosition,
     onReady: props.onReady,
   });

@@ -18,8 +18,12 @@ export interface ReadingPositionOptions {
   /** The virtual list, when the text is virtualised. */
   virtualizer: Virtualizer<HTMLDivElement, HTMLDivElement> | null;
   initialPosition: number;
+  /** Whether the list can be placed: the initial position is restored once it is. */
+  laidOut: boolean;
   /** Changes whenever the typography changes, so the position is re-applied. */
   typographyKey: string;
+  /** The font family the text is drawn in: when a face of it finishes loading, the text reflows. */
+  fontFace: string;
   onPosition: (offset: number, atEnd: boolean) => void;
   onReady: () => void;
 }
@@ -43,12 +47,16 @@ export function useReadingPosition(options: ReadingPositionOptions): { jumpTo: (
       }, options.initialPosition),
   );
 
-  // Restore before the first paint, so the top of the text never flashes.
-  const initialPosition = useRef(options.initialPosition);
+  // Restore before the first paint, so the top of the text never flashes; a virtual list first needs
+  // its column measured (its size estimates, and so the first scroll, depend on it).
+  const initialPosition = useRef<number | null>(options.initialPosition);
+  const { laidOut } = options;
   useLayoutEffect(() => {
+    if (!laidOut || initialPosition.current === null) return;
     keeper.jumpTo(initialPosition.current);
-    return () => keeper.dispose();
-  }, [keeper]);
+    initialPosition.current = null;
+  }, [keeper, laidOut]);
+  useLayoutEffect(() => () => keeper.dispose(), [keeper]);
 
   const typographyKey = useRef(options.typographyKey);
   useLayoutEffect(() => {
@@ -57,16 +65,23 @@ export function useReadingPosition(options: ReadingPositionOptions): { jumpTo: (
     keeper.reanchor();
   }, [keeper, options.typographyKey]);
 
-  useHoldOnReflow(options.scrollRef, keeper);
+  useHoldOnReflow(options.scrollRef, keeper, options.fontFace);
   return { jumpTo: keeper.jumpTo, onScroll: keeper.onScroll };
 }
 
+/** Whether fonts that finished loading include a face of `family` (or the browser does not say which loaded). */
+export function reflowsText(loaded: readonly FontFace[] | undefined, family: string): boolean {
+  if (!loaded || loaded.length === 0) return true;
+  return loaded.some((face) => face.family.replace(/^["']|["']$/g, '') === family);
+}
+
 /**
- * Re-applies the position when the pane's width changes or web fonts finish
- * loading (both reflow the text), and lets the reader take over from a jump
- * in progress as soon as they scroll by hand.
+ * Re-applies the position when the pane's width changes or a face of the
+ * text's font finishes loading (both reflow the text; the interface's own
+ * fonts do not), and lets the reader take over from a jump in progress as
+ * soon as they scroll by hand.
  */
-function useHoldOnReflow(scrollRef: RefObject<HTMLDivElement | null>, keeper: PositionKeeper): void {
+function useHoldOnReflow(scrollRef: RefObject<HTMLDivElement | null>, keeper: PositionKeeper, fontFace: string): void {
   useEffect(() => {
     const scroller = scrollRef.current;
     if (!scroller) return undefined;
@@ -86,14 +101,17 @@ function useHoldOnReflow(scrollRef: RefObject<HTMLDivElement | null>, keeper: Po
         : null;
     observer?.observe(scroller);
     const fonts = document.fonts as FontFaceSet | undefined;
-    fonts?.addEventListener?.('loadingdone', reanchor);
+    const onFontsLoaded = (event: Event) => {
+      if (reflowsText((event as FontFaceSetLoadEvent).fontfaces, fontFace)) reanchor();
+    };
+    fonts?.addEventListener?.('loadingdone', onFontsLoaded);
     const takeOver = ['wheel', 'touchstart', 'pointerdown', 'keydown'] as const;
     for (const type of takeOver) scroller.addEventListener(type, keeper.cancelJump, { passive: true });
     return () => {
       cancelAnimationFrame(frame);
       observer?.disconnect();
-      fonts?.removeEventListener?.('loadingdone', reanchor);
+      fonts?.removeEventListener?.('loadingdone', onFontsLoaded);
       for (const type of takeOver) scroller.removeEventListener(type, keeper.cancelJump);
     };
-  }, [scrollRef, keeper]);
+  }, [scrollRef, keeper, fontFace]);
 }
