@@ -19,7 +19,7 @@ import { layoutRows } from './structure-layout';
 import { rangeFromOffsets, selectionToOffsets } from './text-offsets';
 import { charsPerLine, estimateRowHeight, shouldVirtualise, VIRTUAL_ROW_BLOCKS } from './reading-metrics';
 import { extendSelectionByKey } from './keyboard-selection';
-import { groupChunks, groupRows, UNLIMITED_ROW_BLOCKS, type TextChunk } from './text-rows';
+import { findRowIndex, groupChunks, groupRows, UNLIMITED_ROW_BLOCKS, type TextChunk } from './text-rows';
 import { TextRowView } from './text-row-view';
 import { useReadingPosition } from './use-reading-position';
 import { READING_FACES } from '../app/apply-settings';
@@ -168,8 +168,24 @@ export const TextView = memo(function TextView(props: TextViewProps) {
     },
     [chunks, rows, fontSize, perLine],
   );
+  // The first screen opens where the reader left off: once the column is measured (the estimates depend on its
+  // width), the list starts out scrolled to the chunk holding that position, so its first items are the right ones
+  // and the keeper below only has to fine-tune.
+  const initialChunkTop = useCallback(() => {
+    const index = Math.max(0, findRowIndex(chunks, props.initialPosition));
+    let top = frame.scrollMargin;
+    for (let i = 0; i < index; i++) top += estimateSize(i);
+    return top;
+  }, [chunks, props.initialPosition, frame.scrollMargin, estimateSize]);
+  const placed = useRef(false);
+  useLayoutEffect(() => {
+    if (!virtual || !frame.measured || placed.current || !scrollRef.current) return;
+    placed.current = true;
+    scrollRef.current.scrollTop = initialChunkTop();
+  }, [virtual, frame.measured, initialChunkTop]);
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
-    enabled: virtual,
+    enabled: virtual && frame.measured,
+    initialOffset: initialChunkTop,
     count: chunks.length,
     getScrollElement: () => scrollRef.current,
     estimateSize,
