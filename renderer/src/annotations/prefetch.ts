@@ -52,19 +52,25 @@ export async function loadFirstScreenAnnotations(panes: readonly OpenPane[]): Pr
 export interface FirstLoad {
   documentIds: readonly string[];
   firstScreen: Promise<Annotation[]>;
+  /** The first part once it has arrived, so the window's first render can draw it. */
+  arrived: Annotation[] | null;
 }
 
 function startFirstLoad(panes: readonly OpenPane[]): FirstLoad {
-  return { documentIds: [...new Set(panes.map((p) => p.documentId))], firstScreen: loadFirstScreenAnnotations(panes) };
+  const load: FirstLoad = { documentIds: [...new Set(panes.map((p) => p.documentId))], firstScreen: loadFirstScreenAnnotations(panes), arrived: null };
+  load.firstScreen.then(
+    (list) => (load.arrived = list),
+    () => undefined,
+  );
+  return load;
 }
 
 let pending: FirstLoad | null = null;
 
-/** Starts the first load while the window is still starting. */
-export function prefetchAnnotations(panes: readonly OpenPane[]): void {
+/** Starts the first load while the window is still starting; answers its first part (never rejects: whoever takes it reports a failure). */
+export function prefetchAnnotations(panes: readonly OpenPane[]): Promise<unknown> {
   pending = startFirstLoad(panes);
-  // A failure is reported by whoever takes the promise; until then it must not count as unhandled.
-  pending.firstScreen.catch(() => {});
+  return pending.firstScreen.catch(() => undefined);
 }
 
 /** The prefetched first load (handed out once), or a fresh one for `panes`. */

@@ -21,31 +21,37 @@ export interface BootData {
 /** Where start-up is. */
 export type BootState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: BootData };
 
+/**
+ * Longest the workspace waits for the first screen's data (the open texts, PDF files and nearby annotations).
+ * A response is read by the window's main thread as it arrives: building the workspace meanwhile would stall
+ * a 5 MB text in the pipe for as long as the building takes, so the building waits for it (briefly).
+ */
+const FIRST_SCREEN_DATA_WAIT_MS = 700;
+
 async function boot(): Promise<BootData> {
-  const starting = Promise.all([
-    api.getSession({}),
-    api.listDocuments({}),
-    api.getAppInfo({}).catch((error: unknown) => {
-      console.warn('Diptych: could not read the app info; notices are not shown.', error);
-      return null;
-    }),
-  ]);
-  const [session, documents, appInfo] = await starting;
+  const appInfoLoading = api.getAppInfo({}).catch((error: unknown) => {
+    console.warn('Diptych: could not read the app info; notices are not shown.', error);
+    return null;
+  });
+  const [session, documents] = await Promise.all([api.getSession({}), api.listDocuments({})]);
   preloadReadingFont(session.settings.fontFamily);
   // The open texts are asked for before the annotations: the host answers in turn, and a pane can
   // show its text (and anchor its highlights) only once the text is here.
   const open: OpenPane[] = [];
+  const firstScreen: Promise<unknown>[] = [];
   for (const side of ['left', 'right'] as const) {
     const { documentId: id, position } = session.layout[side];
     const summary = id === null ? undefined : documents.find((document) => document.id === id);
     if (id !== null && summary) {
       // A PDF's first page needs its file and the viewer's code, not its text: those go first.
-      if (summary.kind === 'pdf') preloadPdf(id, summary.contentId);
-      loadDocument(id).catch(() => {});
+      if (summary.kind === 'pdf') firstScreen.push(preloadPdf(id, summary.contentId));
+      firstScreen.push(loadDocument(id));
       open.push({ documentId: id, position });
     }
   }
-  prefetchAnnotations(open);
+  firstScreen.push(prefetchAnnotations(open));
+  const appInfo = await appInfoLoading;
+  await Promise.race([Promise.allSettled(firstScreen), new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_DATA_WAIT_MS))]);
   return { session, documents, appInfo };
 }
 

@@ -5,6 +5,8 @@
  * still on its way, since a PDF needs both before its first page shows.
  */
 import { api } from '../api';
+import { loadPdfView } from './pdf-view-loader';
+import { pdfWorkerThread } from './pdf-worker-thread';
 
 /** Files kept, by document: the two panes' at most. */
 const MAX_FILES = 2;
@@ -34,8 +36,15 @@ export function forgetPdfFile(id: string): void {
   files.delete(id);
 }
 
-/** Starts fetching what showing PDF `id` needs, the viewer's code and the file, ahead of its text. */
-export function preloadPdf(id: string, contentId: string): void {
-  void import('./pdf-view').catch(() => undefined);
-  pdfFile(id, contentId).catch(() => undefined);
+/**
+ * Starts fetching what showing PDF `id` needs, the viewer's code and the
+ * file, ahead of its text, and opens the PDF as soon as both are here;
+ * answers then (never rejects).
+ */
+export function preloadPdf(id: string, contentId: string): Promise<unknown> {
+  pdfWorkerThread();
+  return Promise.all([loadPdfView(), pdfFile(id, contentId)]).then(
+    ([view, bytes]) => view.openEarly(id, contentId, bytes),
+    () => undefined,
+  );
 }

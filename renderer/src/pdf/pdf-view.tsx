@@ -15,6 +15,8 @@ import { PdfDocumentView } from './pdf-document-view';
 import { PdfPasswordForm } from './pdf-password-form';
 import { usePdfDocument } from './use-pdf-document';
 
+export { openEarly } from './use-pdf-document';
+
 /** Props of {@link PdfView}. */
 export interface PdfViewProps {
   side: PaneSide;

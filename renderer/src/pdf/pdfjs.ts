@@ -7,15 +7,12 @@
  */
 import { getDocument, GlobalWorkerOptions, PDFWorker, type PDFDocumentLoadingTask } from 'pdfjs-dist';
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { pdfWorkerThread } from './pdf-worker-thread';
 
 GlobalWorkerOptions.workerSrc = workerUrl;
 
-/**
- * One worker thread for every PDF in the window, started as soon as this
- * module loads (which a pane showing a PDF asks for before the text
- * arrives), so its 1 MB script is parsed while the rest is fetched.
- */
-const worker = new PDFWorker();
+/** One worker thread for every PDF in the window, usually started already (pdf-worker-thread.ts). */
+const worker = PDFWorker.create({ port: pdfWorkerThread() });
 // The benchmark reads this mark to show where the first page's time goes.
 performance.mark('diptych:pdf-viewer-loaded');
 

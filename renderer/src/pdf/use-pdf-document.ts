@@ -61,6 +61,45 @@ export function usePdfOutline(pdf: PDFDocumentProxy | null): OutlineEntry[] {
   return outline && outline.pdf === pdf ? outline.entries : [];
 }
 
+/** A PDF opened before its pane mounted, and the password request it may have made meanwhile. */
+interface EarlyOpen {
+  contentId: string;
+  task: PDFDocumentLoadingTask;
+  passwordAsked: { update: (password: string) => void; reason: number } | null;
+}
+
+const earlyOpens = new Map<string, EarlyOpen>();
+/** Versions of PDFs a pane has opened itself: opening them early again would parse them for nobody. */
+const openedByPane = new Set<string>();
+
+/**
+ * Starts opening PDF `id` as soon as its file and pdf.js are here, before
+ * the workspace that will show it is built: the worker then parses the file
+ * while the window draws. The pane takes the task over (once); a password
+ * request made before that is kept for it.
+ */
+export function openEarly(id: string, contentId: string, bytes: Uint8Array): void {
+  if (earlyOpens.get(id)?.contentId === contentId || openedByPane.has(`${id}@${contentId}`)) return;
+  const early: EarlyOpen = { contentId, task: loadPdf(bytes), passwordAsked: null };
+  early.task.onPassword = (update: (password: string) => void, reason: number) => {
+    early.passwordAsked = { update, reason };
+  };
+  // A failure is reported by the pane that takes the task.
+  early.task.promise.catch(() => undefined);
+  earlyOpens.set(id, early);
+}
+
+/** The early-opened task of `id` in version `contentId`, handed out once. */
+function takeEarlyOpen(id: string, contentId: string): EarlyOpen | null {
+  const early = earlyOpens.get(id) ?? null;
+  earlyOpens.delete(id);
+  if (early && early.contentId !== contentId) {
+    void early.task.destroy();
+    return null;
+  }
+  return early;
+}
+
 /** The pdf.js document of library document `id` in its version `contentId`, and a retry. */
 export function usePdfDocument(id: string, contentId: string): { load: PdfLoad; retry: () => void } {
   const [attempt, setAttempt] = useState(0);
@@ -74,22 +113,32 @@ export function usePdfDocument(id: string, contentId: string): { load: PdfLoad; 
     const settle = (load: PdfLoad) => {
       if (live) setResult({ request, load });
     };
-    pdfFile(request.id, request.contentId)
-      .then((bytes) => {
-        if (!live) return null;
-        task = loadPdf(bytes);
-        task.onPassword = (update: (password: string) => void, reason: number) => {
-          settle({
-            status: 'password',
-            incorrect: reason === PASSWORD_INCORRECT,
-            submit: (password) => {
-              settle({ status: 'loading' });
-              update(password);
-            },
-          });
-        };
-        return task.promise;
-      })
+    const askPassword = (update: (password: string) => void, reason: number) => {
+      settle({
+        status: 'password',
+        incorrect: reason === PASSWORD_INCORRECT,
+        submit: (password) => {
+          settle({ status: 'loading' });
+          update(password);
+        },
+      });
+    };
+    const early = request.attempt === 0 ? takeEarlyOpen(request.id, request.contentId) : null;
+    openedByPane.add(`${request.id}@${request.contentId}`);
+    const opening = early
+      ? Promise.resolve().then(() => {
+          task = early.task;
+          task.onPassword = askPassword;
+          if (early.passwordAsked) askPassword(early.passwordAsked.update, early.passwordAsked.reason);
+          return task.promise;
+        })
+      : pdfFile(request.id, request.contentId).then((bytes) => {
+          if (!live) return null;
+          task = loadPdf(bytes);
+          task.onPassword = askPassword;
+          return task.promise;
+        });
+    opening
       .then((pdf) => {
         if (!live || !pdf) return;
         performance.mark('diptych:pdf-opened');

@@ -139,7 +139,7 @@ export const TextView = memo(function TextView(props: TextViewProps) {
   const [pendingLink, setPendingLink] = useState<string | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const textRef = useRef<HTMLDivElement>(null);
-  const [frame, setFrame] = useState({ scrollMargin: 0, columnWidth: 0, measured: false });
+  const [frame, setFrame] = useState({ scrollMargin: 0, columnWidth: 0, viewWidth: 0, viewHeight: 0, measured: false });
 
   // The list starts below the column's top padding (which narrow panes shrink); the virtualizer needs that distance.
   useLayoutEffect(() => {
@@ -147,8 +147,16 @@ export const TextView = memo(function TextView(props: TextViewProps) {
     const scroller = scrollRef.current;
     if (!root || !scroller) return undefined;
     const measure = () => {
-      const next = { scrollMargin: root.offsetTop, columnWidth: root.clientWidth, measured: true };
-      setFrame((current) => (current.measured && current.scrollMargin === next.scrollMargin && current.columnWidth === next.columnWidth ? current : next));
+      const next = { scrollMargin: root.offsetTop, columnWidth: root.clientWidth, viewWidth: scroller.clientWidth, viewHeight: scroller.clientHeight, measured: true };
+      setFrame((current) =>
+        current.measured &&
+        current.scrollMargin === next.scrollMargin &&
+        current.columnWidth === next.columnWidth &&
+        current.viewWidth === next.viewWidth &&
+        current.viewHeight === next.viewHeight
+          ? current
+          : next,
+      );
     };
     measure();
     if (typeof ResizeObserver !== 'function') return undefined;
@@ -186,6 +194,8 @@ export const TextView = memo(function TextView(props: TextViewProps) {
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
     enabled: virtual && frame.measured,
     initialOffset: initialChunkTop,
+    // The view's size as measured, so the first enabled render already holds the items in view.
+    initialRect: { width: frame.viewWidth, height: frame.viewHeight },
     count: chunks.length,
     getScrollElement: () => scrollRef.current,
     estimateSize,
