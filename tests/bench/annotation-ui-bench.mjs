@@ -17,7 +17,7 @@ const HIGHLIGHTS = 10_000;
 const NOTES = 1_000;
 const TEXT_BYTES = 5 * 1024 * 1024;
 // More runs steady the medians on a busy machine (DIPTYCH_BENCH_RUNS=7).
-const RUNS = Number(process.env.DIPTYCH_BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.DIPTYCH_BENCH_RUNS ?? 5);
 
 const log = (message) => process.stderr.write(`[annotation-ui-bench] ${message}\n`);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
