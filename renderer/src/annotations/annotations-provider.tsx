@@ -178,17 +178,17 @@ export function useAnnotationsController({ openDocuments, startPositions, onReve
   useEffect(() => {
     let live = true;
     const taken = attempt === 0 ? started : takeFirstLoad(panesOf(openNow.current, positionsNow.current));
+    // Both parts are added to what the store holds, never put in its place: whatever the reader did before
+    // they arrived (a link accepted, a highlight deleted) stays as they left it.
+    const since = core.store.snapshot().version;
     const loadAll = async () => {
       const firstScreen = await taken.firstScreen;
       if (!live) return;
       // The benchmark reads these marks to show where the first screen's time goes; only the latest is kept.
       markOnce('diptych:annotations-received');
-      if (core.store.snapshot().byId.size === 0 || taken !== started || !started.arrived) {
-        core.store.reset(firstScreen);
-        loadedDocuments.current = new Set(taken.documentIds);
-      }
+      core.store.fill(firstScreen, since);
+      for (const id of taken.documentIds) loadedDocuments.current.add(id);
       setLoad({ status: 'partial' });
-      const since = core.store.snapshot().version;
       // The rest would compete with the texts and the first screen for the network and the main thread: it waits for them.
       await afterFirstScreen(taken.documentIds);
       if (!live) return;

@@ -136,6 +136,36 @@ describe('annotations in the workspace', () => {
     expect(screen.getByTestId('workspace-annotations').getAttribute('data-annotations')).toBe('ready');
   });
 
+  it('keeps a highlight made before the stored annotations arrived', async () => {
+    fake = createFakeApi({ annotations: [note] });
+    const answer = fake.listAnnotations.getMockImplementation()!;
+    let releaseFirst = () => {};
+    let releaseRest = () => {};
+    const first = new Promise<void>((resolve) => (releaseFirst = resolve));
+    const rest = new Promise<void>((resolve) => (releaseRest = resolve));
+    // The host answers with what it holds when asked; the answers are slow to arrive.
+    fake.listAnnotations.mockImplementation(async (input) => {
+      const answered = answer(input);
+      await (input.range ? first : rest);
+      return answered;
+    });
+    holder.api = fake;
+    render(<App />);
+    // The window stops waiting for the annotations and shows the texts; the reader highlights at once.
+    await waitFor(() => expect(screen.getByTestId('pane-left').getAttribute('data-ready')).toBe('true'), { timeout: 5000 });
+    select(start, start + quote.length);
+    fireEvent.keyDown(document.body, { key: '2' });
+    await waitFor(() => expect(fake.putAnnotation).toHaveBeenCalledTimes(1));
+    const root = screen.getByTestId('pane-text-left');
+    const drawn = () => [root.querySelector('mark[data-colour="green"]')?.textContent, root.querySelector('.anno-note')?.textContent];
+    act(() => releaseFirst());
+    await waitFor(() => expect(screen.getByTestId('workspace-annotations').getAttribute('data-annotations')).toBe('partial'));
+    expect(drawn()).toEqual([quote, 'stunned']);
+    act(() => releaseRest());
+    await waitFor(() => expect(screen.getByTestId('workspace-annotations').getAttribute('data-annotations')).toBe('ready'));
+    expect(drawn()).toEqual([quote, 'stunned']);
+  });
+
   it('says so in the status bar and the panel when the annotations cannot be loaded, and keeps the texts', async () => {
     fake = createFakeApi();
     fake.listAnnotations.mockRejectedValueOnce(new Error('the annotation files are locked'));
