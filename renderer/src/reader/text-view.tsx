@@ -244,26 +244,29 @@ export const TextView = memo(function TextView(props: TextViewProps) {
     return { find: find.matches.overlapping(row.start, row.end), findCurrent: inRow ? current.index : -1 };
   };
 
+  const rowView = (r: number, index?: number) => {
+    const row = rows[r]!;
+    return (
+      <TextRowView
+        key={row.start}
+        text={text}
+        blocks={blocks}
+        row={row}
+        index={index}
+        ranges={decorations.overlapping(row.start, row.end)}
+        layout={layouts?.[r]}
+        {...findProps(row)}
+      />
+    );
+  };
+
   let body;
   if (virtual) {
     body = virtualizer.getVirtualItems().map((item) => {
       const chunk = chunks[item.index]!;
       const chunkRows = [];
-      for (let r = chunk.firstRow; r < chunk.lastRow; r++) {
-        const row = rows[r]!;
-        chunkRows.push(
-          <TextRowView
-            key={row.start}
-            text={text}
-            blocks={blocks}
-            row={row}
-            index={r}
-            ranges={decorations.overlapping(row.start, row.end)}
-            layout={layouts?.[r]}
-            {...findProps(row)}
-          />,
-        );
-      }
+      // In a virtual list a row names its index in the text: only some rows are rendered.
+      for (let r = chunk.firstRow; r < chunk.lastRow; r++) chunkRows.push(rowView(r, r));
       return (
         <div
           key={item.key.toString()}
@@ -277,17 +280,7 @@ export const TextView = memo(function TextView(props: TextViewProps) {
       );
     });
   } else {
-    body = rows.map((row, index) => (
-      <TextRowView
-        key={row.start}
-        text={text}
-        blocks={blocks}
-        row={row}
-        ranges={decorations.overlapping(row.start, row.end)}
-        layout={layouts?.[index]}
-        {...findProps(row)}
-      />
-    ));
+    body = rows.map((_, index) => rowView(index));
   }
 
   // Document links have no href (the browser never follows them): activating one asks first, or hands it to the desktop app's guard.
