@@ -9,8 +9,8 @@ import type { PaneSide } from '../../../electron/api/contract';
 import { api } from '../api';
 import { useLatest } from '../lib/use-latest';
 import { loadDocumentAnnotations, loadWindowAnnotations, takeFirstLoad, type OpenPane } from './prefetch';
-import { loadDocument } from '../panes/document-cache';
 import { firstScreenDrawn } from '../app/first-screen';
+import { markOnce } from '../lib/mark-once';
 import { AnnotationActions } from './annotation-actions';
 import { AnnotationHistory } from './annotation-history';
 import { annotationsOfDocument, AnnotationStore, type AnnotationSnapshot } from './annotation-store';
@@ -54,16 +54,6 @@ function panesOf(open: Record<PaneSide, string | null>, positions: Record<PaneSi
   return panes;
 }
 
-function markOnce(name: string): void {
-  performance.clearMarks(name);
-  performance.mark(name);
-}
-
-/** Resolves once the open documents' texts are here (or failed) and the panes have drawn them. */
-async function afterFirstScreen(documentIds: readonly string[]): Promise<void> {
-  await Promise.allSettled(documentIds.map((id) => loadDocument(id)));
-  await firstScreenDrawn();
-}
 
 /** How long a status message stays. */
 const MESSAGE_MS = 8000;
@@ -189,8 +179,9 @@ export function useAnnotationsController({ openDocuments, startPositions, onReve
       core.store.fill(firstScreen, since);
       for (const id of taken.documentIds) loadedDocuments.current.add(id);
       setLoad({ status: 'partial' });
-      // The rest would compete with the texts and the first screen for the network and the main thread: it waits for them.
-      await afterFirstScreen(taken.documentIds);
+      // The rest would compete with the texts and the first screen for the network and the main thread: it waits
+      // until the panes show their texts.
+      await firstScreenDrawn();
       if (!live) return;
       const all = await loadWindowAnnotations(taken.documentIds);
       if (!live) return;
